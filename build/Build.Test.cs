@@ -1,0 +1,48 @@
+using CliWrap;
+using Microsoft.Extensions.Logging;
+using Pipeline.Engine;
+
+namespace PipelineRepoBuild;
+
+internal sealed partial class Build
+{
+    private AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
+
+    private Target Test => _ => _
+        .Description("Provisions Docker and registry tools, runs every test project, ends with 'N passed, N failed'")
+        .DependsOn(Compile)
+        .Executes(async cancellationToken =>
+        {
+            await Cli.Wrap("bash")
+                .WithArguments([RootDirectory / "build" / "provision.sh", "all"])
+                .WithWorkingDirectory(RootDirectory)
+                .ExecuteLoggedAsync(Log, cancellationToken);
+
+            if (Directory.Exists(TestResultsDirectory))
+            {
+                Directory.Delete(TestResultsDirectory, recursive: true);
+            }
+
+            ToolFailedException? testRunFailure = null;
+            try
+            {
+                await DotNet("test", Solution, "--no-build", "--configuration", Configuration.ToString(),
+                        "--logger", "trx", "--results-directory", TestResultsDirectory)
+                    .ExecuteLoggedAsync(Log, cancellationToken);
+            }
+            catch (ToolFailedException failure)
+            {
+                // Failing tests are counted from the .trx files below; the counts are the message.
+                testRunFailure = failure;
+            }
+
+            var counts = TrxResults.ReadDirectory(TestResultsDirectory);
+            Log.LogInformation("{Counts}", counts);
+            Summary.AddLine(counts.ToString());
+            if (counts.Failed > 0 || counts.Total == 0 || testRunFailure is not null)
+            {
+                var reason = counts.Total == 0 ? "no test ran" : counts.Failed > 0 ? $"{counts.Failed} failed" : testRunFailure!.Message;
+                throw new InvalidOperationException($"Tests did not pass: {reason}.");
+            }
+        });
+}

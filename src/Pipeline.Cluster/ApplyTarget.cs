@@ -1,0 +1,70 @@
+using k8s;
+using k8s.Models;
+
+namespace Pipeline.Cluster;
+
+/// <summary>The read and apply calls for one object, chosen by its model type (the client has one method per kind).</summary>
+internal sealed class ApplyTarget
+{
+    private readonly Func<CancellationToken, Task<IKubernetesObject<V1ObjectMeta>>> _read;
+    private readonly Func<V1Patch, CancellationToken, Task<IKubernetesObject<V1ObjectMeta>>> _apply;
+
+    private ApplyTarget(
+        Func<CancellationToken, Task<IKubernetesObject<V1ObjectMeta>>> read,
+        Func<V1Patch, CancellationToken, Task<IKubernetesObject<V1ObjectMeta>>> apply)
+    {
+        _read = read;
+        _apply = apply;
+    }
+
+    public Task<IKubernetesObject<V1ObjectMeta>> ReadAsync(CancellationToken cancellationToken) => _read(cancellationToken);
+
+    public Task<IKubernetesObject<V1ObjectMeta>> ApplyAsync(V1Patch patch, CancellationToken cancellationToken) => _apply(patch, cancellationToken);
+
+    public static ApplyTarget For(IKubernetes client, IKubernetesObject<V1ObjectMeta> item)
+    {
+        const string manager = ManifestApplier.FieldManager;
+        var name = item.Metadata.Name;
+        switch (item)
+        {
+            case V1Namespace ns:
+                ns.ApiVersion ??= V1Namespace.KubeApiVersion;
+                ns.Kind ??= V1Namespace.KubeKind;
+                return new(
+                    async ct => await client.CoreV1.ReadNamespaceAsync(name, cancellationToken: ct).ConfigureAwait(false),
+                    async (patch, ct) => await client.CoreV1.PatchNamespaceAsync(patch, name, fieldManager: manager, force: true, cancellationToken: ct).ConfigureAwait(false));
+            case V1Secret secret:
+                secret.ApiVersion ??= V1Secret.KubeApiVersion;
+                secret.Kind ??= V1Secret.KubeKind;
+                var secretNamespace = RequireNamespace(item);
+                return new(
+                    async ct => await client.CoreV1.ReadNamespacedSecretAsync(name, secretNamespace, cancellationToken: ct).ConfigureAwait(false),
+                    async (patch, ct) => await client.CoreV1.PatchNamespacedSecretAsync(patch, name, secretNamespace, fieldManager: manager, force: true, cancellationToken: ct).ConfigureAwait(false));
+            case V1Service service:
+                service.ApiVersion ??= V1Service.KubeApiVersion;
+                service.Kind ??= V1Service.KubeKind;
+                var serviceNamespace = RequireNamespace(item);
+                return new(
+                    async ct => await client.CoreV1.ReadNamespacedServiceAsync(name, serviceNamespace, cancellationToken: ct).ConfigureAwait(false),
+                    async (patch, ct) => await client.CoreV1.PatchNamespacedServiceAsync(patch, name, serviceNamespace, fieldManager: manager, force: true, cancellationToken: ct).ConfigureAwait(false));
+            case V1Deployment deployment:
+                deployment.ApiVersion ??= $"{V1Deployment.KubeGroup}/{V1Deployment.KubeApiVersion}";
+                deployment.Kind ??= V1Deployment.KubeKind;
+                var deploymentNamespace = RequireNamespace(item);
+                return new(
+                    async ct => await client.AppsV1.ReadNamespacedDeploymentAsync(name, deploymentNamespace, cancellationToken: ct).ConfigureAwait(false),
+                    async (patch, ct) => await client.AppsV1.PatchNamespacedDeploymentAsync(patch, name, deploymentNamespace, fieldManager: manager, force: true, cancellationToken: ct).ConfigureAwait(false));
+            default:
+                throw new ClusterException(
+                    ClusterFailureKind.UnsupportedObject,
+                    $"{item.GetType().Name} '{name}' cannot be applied: this stage applies Namespace, Secret, Service and Deployment.");
+        }
+    }
+
+    private static string RequireNamespace(IKubernetesObject<V1ObjectMeta> item) =>
+        string.IsNullOrWhiteSpace(item.Metadata.NamespaceProperty)
+            ? throw new ClusterException(
+                ClusterFailureKind.UnsupportedObject,
+                $"{item.GetType().Name} '{item.Metadata.Name}' has no metadata.namespace: set one so it is not applied to whatever namespace the kubeconfig defaults to.")
+            : item.Metadata.NamespaceProperty;
+}

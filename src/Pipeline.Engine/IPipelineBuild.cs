@@ -1,0 +1,60 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+
+namespace Pipeline.Engine;
+
+/// <summary>
+/// What a build offers its targets and components. Components are interfaces deriving from this one whose
+/// default members declare targets and parameters; the build class implements them without writing code.
+/// </summary>
+public interface IPipelineBuild
+{
+    /// <summary>
+    /// The build root: the nearest ancestor of the working directory holding a <c>.pipeline</c> folder,
+    /// else holding <c>.git</c>, else the working directory.
+    /// </summary>
+    AbsolutePath RootDirectory { get; }
+
+    /// <summary>A logger writing into the current target's group; every message is masked.</summary>
+    ILogger Log { get; }
+
+    /// <summary>Lines shown after the summary table and in the GitHub step summary.</summary>
+    BuildSummary Summary { get; }
+
+    /// <summary>The CI server the build runs on (or <see cref="CiHost.Local"/>).</summary>
+    CiHost Host { get; }
+
+    /// <summary>The environment variables the build runs with; read the environment only through this.</summary>
+    IReadOnlyDictionary<string, string> Environment { get; }
+
+    /// <summary>True on an interactive terminal (not CI, not redirected): progress bars are drawn only then.</summary>
+    bool IsInteractive { get; }
+
+    /// <summary>
+    /// The build's one instance of <typeparamref name="TState"/>, created on first use. Components are
+    /// interfaces and hold no fields: targets hand each other results (a digest, the images created) through it.
+    /// </summary>
+    /// <typeparam name="TState">The state type; each component family keeps its own.</typeparam>
+    /// <returns>The same instance for the whole run.</returns>
+    TState State<TState>()
+        where TState : class, new();
+
+    /// <summary>
+    /// Reads the bound value of the <c>[Parameter]</c> property that calls it, or <paramref name="defaultValue"/>
+    /// when neither argument, environment nor parameters file gives one. Works for reference and value types:
+    /// <code>[Parameter("Registry host[:port]")] RegistryHost Registry => Parameter(RegistryHost.Parse("localhost:5000"));
+    /// [Parameter("Release version")] ReleaseVersion? Version => Parameter&lt;ReleaseVersion?&gt;(null);</code>
+    /// </summary>
+    /// <typeparam name="T">The property type (or its nullable form).</typeparam>
+    /// <param name="defaultValue">The value when the parameter is not bound; <c>--help</c> shows it.</param>
+    /// <param name="name">The calling property's name; supplied by the compiler.</param>
+    /// <returns>The bound value, or <paramref name="defaultValue"/>.</returns>
+    /// <exception cref="InvalidOperationException"><paramref name="name"/> is not a declared parameter.</exception>
+    T Parameter<T>(T defaultValue, [CallerMemberName] string name = "");
+
+    /// <summary>
+    /// Masks <paramref name="value"/> (and its base64 forms) in every output from now on, and registers it with
+    /// the CI host. Register derived secrets too, e.g. <c>AddSecret($"{user}:{password}")</c> for Basic auth.
+    /// </summary>
+    void AddSecret(string value);
+}

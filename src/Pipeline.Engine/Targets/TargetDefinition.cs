@@ -1,0 +1,91 @@
+using System.Linq.Expressions;
+
+namespace Pipeline.Engine.Targets;
+
+/// <summary>Records what a <see cref="Target"/> delegate declares; the graph resolves the references later.</summary>
+internal sealed class TargetDefinition : ITargetDefinition
+{
+    public string? DescriptionText { get; private set; }
+
+    public List<Target> Dependencies { get; } = [];
+
+    public List<Target> RunsBefore { get; } = [];
+
+    public List<Target> RunsAfter { get; } = [];
+
+    public List<Target> Triggered { get; } = [];
+
+    public List<Target> TriggeredByTargets { get; } = [];
+
+    public List<Target> AlwaysAfterTargets { get; } = [];
+
+    public List<TargetCondition> Conditions { get; } = [];
+
+    public List<Expression<Func<object?>>> Requirements { get; } = [];
+
+    public List<Func<CancellationToken, Task>> Actions { get; } = [];
+
+    public ITargetDefinition Description(string description)
+    {
+        DescriptionText = description;
+        return this;
+    }
+
+    public ITargetDefinition DependsOn(params Target[] targets) => AddTo(Dependencies, targets);
+
+    public ITargetDefinition Before(params Target[] targets) => AddTo(RunsBefore, targets);
+
+    public ITargetDefinition After(params Target[] targets) => AddTo(RunsAfter, targets);
+
+    public ITargetDefinition Triggers(params Target[] targets) => AddTo(Triggered, targets);
+
+    public ITargetDefinition TriggeredBy(params Target[] targets) => AddTo(TriggeredByTargets, targets);
+
+    public ITargetDefinition AlwaysAfter(params Target[] targets) => AddTo(AlwaysAfterTargets, targets);
+
+    public ITargetDefinition OnlyWhen(Func<bool> condition, string reasonWhenSkipped)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        Conditions.Add(new TargetCondition(condition, reasonWhenSkipped));
+        return this;
+    }
+
+    public ITargetDefinition Requires(params Expression<Func<object?>>[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        Requirements.AddRange(parameters);
+        return this;
+    }
+
+    public ITargetDefinition Executes(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        Actions.Add(_ =>
+        {
+            action();
+            return Task.CompletedTask;
+        });
+        return this;
+    }
+
+    public ITargetDefinition Executes(Func<Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        Actions.Add(_ => action());
+        return this;
+    }
+
+    public ITargetDefinition Executes(Func<CancellationToken, Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        Actions.Add(action);
+        return this;
+    }
+
+    private TargetDefinition AddTo(List<Target> list, Target[] targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        list.AddRange(targets);
+        return this;
+    }
+}

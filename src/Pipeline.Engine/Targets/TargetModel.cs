@@ -1,0 +1,26 @@
+namespace Pipeline.Engine.Targets;
+
+/// <summary>A discovered target with its relations resolved to other targets of the same build.</summary>
+internal sealed class TargetModel(string name, int order, TargetDefinition definition)
+{
+    public string Name { get; } = name;
+
+    /// <summary>Declaration order: the tie-break that keeps plans stable.</summary>
+    public int Order { get; } = order;
+
+    public TargetDefinition Definition { get; } = definition;
+
+    public List<TargetModel> DependsOn { get; } = [];
+
+    public List<TargetModel> Before { get; } = [];
+
+    public List<TargetModel> After { get; } = [];
+
+    public List<TargetModel> Triggers { get; } = [];
+
+    public List<TargetModel> TriggeredBy { get; } = [];
+
+    public List<TargetModel> AlwaysAfter { get; } = [];
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Pipeline.Engine.Output;
+
+namespace Pipeline.Engine.Targets;
+
+/// <summary>
+/// Runs a plan in order. After a failure or cancellation the remaining targets are not run, except clean-up
+/// targets whose anchors started: those run (after a cancellation, with a fresh token).
+/// </summary>
+internal sealed class TargetRunner(BuildOutput output)
+{
+    public async Task<BuildResult> RunAsync(IReadOnlyList<PlannedTarget> plan, CancellationToken cancellation)
+    {
+        var outcomes = new List<TargetOutcome>();
+        var started = new HashSet<TargetModel>();
+        var failed = false;
+        var cancelled = false;
+        var total = Stopwatch.StartNew();
+        foreach (var planned in plan)
+        {
+            var name = planned.Target.Name;
+            cancelled |= cancellation.IsCancellationRequested;
+            if (planned.SkippedByArgument)
+            {
+                outcomes.Add(new TargetOutcome(name, TargetStatus.Skipped, TimeSpan.Zero, "--skip"));
+                continue;
+            }
+
+            var stopping = failed || cancelled;
+            if (stopping && !planned.CleanupAnchors.Any(started.Contains))
+            {
+                outcomes.Add(new TargetOutcome(name, TargetStatus.NotRun, TimeSpan.Zero, cancelled ? "build cancelled" : ""));
+                continue;
+            }
+
+            started.Add(planned.Target);
+            var token = cancelled ? CancellationToken.None : cancellation;
+            var outcome = await RunTargetAsync(planned.Target, token);
+            failed |= outcome.Status == TargetStatus.Failed;
+            cancelled |= outcome.Status == TargetStatus.Cancelled;
+            outcomes.Add(outcome);
+        }
+
+        var status = cancelled ? BuildStatus.Cancelled : failed ? BuildStatus.Failed : BuildStatus.Succeeded;
+        return new BuildResult(outcomes, status, total.Elapsed);
+    }
+
+    private async Task<TargetOutcome> RunTargetAsync(TargetModel target, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        output.BeginGroup(target.Name);
+        try
+        {
+            var unmet = target.Definition.Conditions.FirstOrDefault(condition => !condition.Condition());
+            if (unmet is not null)
+            {
+                output.Information($"Skipped: {unmet.ReasonWhenSkipped}", AnsiColor.Dim);
+                return new TargetOutcome(target.Name, TargetStatus.Skipped, clock.Elapsed, unmet.ReasonWhenSkipped);
+            }
+
+            foreach (var action in target.Definition.Actions)
+            {
+                await action(cancellation);
+            }
+
+            return new TargetOutcome(target.Name, TargetStatus.Succeeded, clock.Elapsed, "");
+        }
+        catch (TargetSkippedException skipped)
+        {
+            output.Information($"Skipped: {skipped.Reason}", AnsiColor.Dim);
+            return new TargetOutcome(target.Name, TargetStatus.Skipped, clock.Elapsed, skipped.Reason);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            output.Warning($"Target {target.Name} was cancelled.");
+            return new TargetOutcome(target.Name, TargetStatus.Cancelled, clock.Elapsed, "cancelled");
+        }
+        catch (Exception exception)
+        {
+            output.Error($"Target {target.Name} failed: {exception.Message}");
+            if (exception is not ToolFailedException)
+            {
+                // A failing tool has already shown its output; anything else needs its stack trace.
+                output.Information(exception.ToString(), AnsiColor.Dim);
+            }
+
+            return new TargetOutcome(target.Name, TargetStatus.Failed, clock.Elapsed, FirstLine(exception.Message));
+        }
+        finally
+        {
+            output.EndGroup();
+        }
+    }
+
+    private static string FirstLine(string text) => text.ReplaceLineEndings("\n").Split('\n')[0];
+}

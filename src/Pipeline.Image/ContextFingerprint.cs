@@ -1,0 +1,85 @@
+using System.Formats.Tar;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Pipeline.Image;
+
+/// <summary>
+/// A SHA-256 over everything that decides what a build produces: the files sent (paths, contents, modes), the
+/// Dockerfile, the build arguments, the target stage and the base image. Equal fingerprints mean a rebuild would
+/// produce the same image; it is stored on the image as the label <see cref="LabelName"/>.
+/// </summary>
+public readonly record struct ContextFingerprint
+{
+    /// <summary>The image label that holds the fingerprint.</summary>
+    public const string LabelName = "io.pipeline.fingerprint";
+
+    private ContextFingerprint(string value) => Value = value;
+
+    /// <summary><c>sha256:</c> followed by 64 hex characters.</summary>
+    public string Value { get; }
+
+    /// <summary>Computes the fingerprint of a build.</summary>
+    /// <param name="context">The files sent and the Dockerfile.</param>
+    /// <param name="buildArguments">Build arguments (order does not matter).</param>
+    /// <param name="targetStage">The target stage, or null for the last one.</param>
+    /// <param name="baseImage">The base image reference the build uses, or null when the Dockerfile decides.</param>
+    /// <param name="cancellationToken">Cancels reading the files.</param>
+    public static async Task<ContextFingerprint> ComputeAsync(
+        BuildContext context,
+        IReadOnlyDictionary<string, string> buildArguments,
+        string? targetStage,
+        string? baseImage,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(buildArguments);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var entry in context.Entries)
+        {
+            Append(hash, "entry", entry.Kind.ToString(), entry.RelativePath, Convert.ToString((int)entry.Mode, 8));
+            Append(hash, entry.Kind switch
+            {
+                TarEntryType.RegularFile => await HashFileAsync(entry.FullPath, cancellationToken),
+                TarEntryType.SymbolicLink => entry.LinkTarget ?? string.Empty,
+                _ => string.Empty,
+            });
+        }
+
+        Append(hash, "dockerfile", context.DockerfileName, await HashFileAsync(context.DockerfilePath, cancellationToken));
+        foreach (var argument in buildArguments.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            Append(hash, "arg", argument.Key, argument.Value);
+        }
+
+        Append(hash, "target", targetStage ?? string.Empty);
+        Append(hash, "base", baseImage ?? string.Empty);
+        return new ContextFingerprint("sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    /// <summary>Reads a fingerprint back from the label value.</summary>
+    public static ContextFingerprint? FromLabel(string? value) =>
+        value is { Length: 71 } && value.StartsWith("sha256:", StringComparison.Ordinal) && value[7..].All(char.IsAsciiHexDigitLower)
+            ? new ContextFingerprint(value)
+            : null;
+
+    /// <inheritdoc />
+    public override string ToString() => Value ?? string.Empty;
+
+    // Length-prefixed fields: ("ab","c") and ("a","bc") must not hash alike.
+    private static void Append(IncrementalHash hash, params string[] fields)
+    {
+        foreach (var field in fields)
+        {
+            var bytes = Encoding.UTF8.GetBytes(field);
+            hash.AppendData(BitConverter.GetBytes(bytes.Length));
+            hash.AppendData(bytes);
+        }
+    }
+
+    private static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+}

@@ -1,0 +1,105 @@
+using Docker.DotNet;
+using Microsoft.Extensions.Logging;
+
+namespace Pipeline.Image;
+
+/// <summary>
+/// Connects to the Docker engine at <c>DOCKER_HOST</c> (or the default socket). When nothing answers at the
+/// default socket and the machine can be provisioned, provisions it once and reconnects; otherwise fails with the
+/// socket and the fix.
+/// </summary>
+public sealed class DockerEngineConnector
+{
+    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(60);
+
+    private readonly Func<string, string?> _environmentVariable;
+    private readonly IEngineProvisioner? _provisioner;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the connector.</summary>
+    /// <param name="environmentVariable">Reads an environment variable (DOCKER_HOST).</param>
+    /// <param name="provisioner">Sets up an engine when none answers; null never provisions.</param>
+    /// <param name="logger">Says what happens (provisioning, the engine found).</param>
+    public DockerEngineConnector(Func<string, string?> environmentVariable, IEngineProvisioner? provisioner, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(environmentVariable);
+        ArgumentNullException.ThrowIfNull(logger);
+        _environmentVariable = environmentVariable;
+        _provisioner = provisioner;
+        _logger = logger;
+    }
+
+    /// <summary>Returns an engine that answered a ping; the caller disposes it.</summary>
+    /// <exception cref="ContainerEngineUnavailableException">No engine answers and none could be provisioned.</exception>
+    public async Task<DockerEngine> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var endpoint = DockerEndpoint.Resolve(_environmentVariable);
+        var failure = await TryPingAsync(endpoint, cancellationToken);
+        if (failure is null)
+        {
+            return Create(endpoint);
+        }
+
+        var provisionable = endpoint == DockerEndpoint.DefaultSocket && _provisioner is { CanProvision: true };
+        if (!provisionable)
+        {
+            throw new ContainerEngineUnavailableException(
+                ContainerEngineFailureKind.Unreachable,
+                endpoint,
+                $"no Docker engine at {endpoint} ({failure.Message}): run build/provision.sh docker (as root on Debian) "
+                + "or start dockerd, or set DOCKER_HOST to the engine's socket.",
+                failure);
+        }
+
+        await _provisioner!.ProvisionAsync(cancellationToken);
+        var deadline = DateTimeOffset.UtcNow + StartupWait;
+        while (true)
+        {
+            failure = await TryPingAsync(endpoint, cancellationToken);
+            if (failure is null)
+            {
+                _logger.LogInformation("Provisioned Docker engine answers at {Endpoint}", endpoint);
+                return Create(endpoint);
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new ContainerEngineUnavailableException(
+                    ContainerEngineFailureKind.ProvisioningFailed,
+                    endpoint,
+                    $"build/provision.sh docker finished but no Docker engine answers at {endpoint} ({failure.Message}): "
+                    + "check dockerd's log and start it by hand.",
+                    failure);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
+    }
+
+    private static DockerEngine Create(Uri endpoint) =>
+        // No API version: unversioned paths, which the engine answers with its own (1.41 on Engine 20.10).
+        new(new DockerClientConfiguration(endpoint).CreateClient(), disposeClient: true);
+
+    private static async Task<Exception?> TryPingAsync(Uri endpoint, CancellationToken cancellationToken)
+    {
+        using var configuration = new DockerClientConfiguration(endpoint, defaultTimeout: PingTimeout);
+        using var client = configuration.CreateClient();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PingTimeout);
+        try
+        {
+            await client.System.PingAsync(timeout.Token);
+            return null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new TimeoutException($"no answer within {PingTimeout.TotalSeconds:0} s");
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException or DockerApiException or TimeoutException
+            or System.Net.Sockets.SocketException)
+        {
+            return exception;
+        }
+    }
+}

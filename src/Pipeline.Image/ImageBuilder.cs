@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging;
+using Pipeline.Registry;
+
+namespace Pipeline.Image;
+
+/// <summary>
+/// Builds an image through the Engine API: sends the context (honouring <c>.dockerignore</c>), sets the base
+/// image, OCI labels and the context fingerprint, uses the host network when the engine has no bridge, and on
+/// failure reports the step and its output and removes what the failed build created.
+/// </summary>
+public sealed partial class ImageBuilder
+{
+    private readonly IContainerEngine _engine;
+    private readonly LocalBaseImage _localBase;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the builder.</summary>
+    public ImageBuilder(IContainerEngine engine, LocalBaseImage localBase, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(localBase);
+        ArgumentNullException.ThrowIfNull(logger);
+        _engine = engine;
+        _localBase = localBase;
+        _logger = logger;
+    }
+
+    /// <summary>Builds and tags the image.</summary>
+    /// <exception cref="ImageBuildException">A step failed, the base image is unavailable, or the input is invalid.</exception>
+    public async Task<BuiltImage> BuildAsync(ImageBuildRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Tags.Count == 0)
+        {
+            throw new ImageBuildException(ImageBuildFailureKind.InvalidInput, $"no tags for the image built from {request.Dockerfile}: pass at least one image reference to tag it with.");
+        }
+
+        var context = await BuildContext.CreateAsync(request.ContextDirectory, request.Dockerfile, request.IgnoreFile, cancellationToken);
+        var buildArguments = new Dictionary<string, string>(request.BuildArguments, StringComparer.Ordinal);
+        var baseImage = await ResolveBaseImageAsync(request, context, buildArguments, cancellationToken);
+        var fingerprint = await ContextFingerprint.ComputeAsync(context, buildArguments, request.TargetStage, baseImage, cancellationToken);
+        var labels = Labels(request, fingerprint, baseImage);
+        var info = await _engine.GetInfoAsync(cancellationToken);
+
+        var tagNames = request.Tags.Select(tag => tag.ToString()).ToList();
+        var parameters = new ImageBuildParameters
+        {
+            Dockerfile = context.DockerfileName,
+            Tags = tagNames,
+            BuildArgs = buildArguments,
+            Labels = labels,
+            Target = request.TargetStage,
+            NetworkMode = info.BuildNetworkMode,
+            Remove = true,
+            ForceRemove = true,
+            NoCache = request.NoCache,
+        };
+
+        _logger.LogInformation("Building {Tags} from {Context} ({Files} entries, fingerprint {Fingerprint}{Network})",
+            string.Join(", ", request.Tags.Select(tag => tag.ToFamiliarString())), context.Directory, context.Entries.Count, fingerprint,
+            info.BuildNetworkMode is null ? string.Empty : ", host network: the engine has no bridge");
+
+        var transcript = new BuildTranscript(line => _logger.LogInformation("{BuildOutput}", line));
+        EngineStreamResult result;
+        await using (var tar = await context.CreateTarFileAsync(cancellationToken))
+        {
+            try
+            {
+                result = await _engine.BuildImageAsync(parameters, tar, transcript, cancellationToken);
+            }
+            catch (Docker.DotNet.DockerApiException exception)
+            {
+                // Requests the engine rejects before building (a Dockerfile it cannot parse) fail with an HTTP error.
+                throw new ImageBuildException(ImageBuildFailureKind.EngineRejected,
+                    $"the engine refused to build {request.Tags[0].ToFamiliarString()} from {request.Dockerfile}: {EngineMessage(exception)}. Fix the Dockerfile and build again.",
+                    transcript.CurrentStep, transcript.CurrentStepOutput, exception);
+            }
+        }
+
+        if (!result.Succeeded)
+        {
+            await RemoveCreatedImagesAsync(transcript, cancellationToken);
+            throw Failure(request, baseImage, transcript, result.Error!);
+        }
+
+        var id = result.LastAux("ID") ?? SuccessfullyBuilt(result)
+            ?? throw new ImageBuildException(ImageBuildFailureKind.EngineRejected, $"the engine finished building {tagNames[0]} without naming the image: check the engine's log.");
+        _logger.LogInformation("Built {Image} as {Id}", string.Join(", ", request.Tags.Select(tag => tag.ToFamiliarString())), id);
+        return new BuiltImage(id, request.Tags, fingerprint, labels);
+    }
+
+    private async Task<string?> ResolveBaseImageAsync(ImageBuildRequest request, BuildContext context, Dictionary<string, string> buildArguments, CancellationToken cancellationToken)
+    {
+        if (request.BaseImage is { } named)
+        {
+            var reference = named.IsLocal
+                ? (await _localBase.EnsureAsync(cancellationToken)).ToString()
+                : named.Reference!.Value.ToString();
+            buildArguments[request.BaseImageArgument] = reference;
+            return reference;
+        }
+
+        // Nobody named a base: the Dockerfile's defaults must already be here. Letting the engine pull them would
+        // reach out to a registry the user never mentioned (and hang on an offline machine).
+        var dockerfileText = await File.ReadAllTextAsync(context.DockerfilePath, cancellationToken);
+        foreach (var image in DockerfileBaseImages.Read(dockerfileText, buildArguments))
+        {
+            if (await _engine.InspectImageAsync(image, cancellationToken) is null)
+            {
+                throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
+                    $"the base image {image} (from {context.DockerfilePath}) is not on this machine and no base image was named, so it is not pulled: "
+                    + $"pass --base-image local to build an offline base, or --base-image {image} to pull it.");
+            }
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, string> Labels(ImageBuildRequest request, ContextFingerprint fingerprint, string? baseImage)
+    {
+        var labels = new Dictionary<string, string>(request.Labels, StringComparer.Ordinal)
+        {
+            [OciLabels.Created] = request.Created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            [ContextFingerprint.LabelName] = fingerprint.Value,
+        };
+        if (request.Version is { } version)
+        {
+            labels[OciLabels.Version] = version.ToString();
+        }
+
+        if (request.Revision is { } revision)
+        {
+            labels[OciLabels.Revision] = revision.Sha;
+        }
+
+        if (request.Source is { } source)
+        {
+            labels[OciLabels.Source] = source.ToString();
+        }
+
+        if (baseImage is not null)
+        {
+            labels[OciLabels.BaseName] = baseImage;
+        }
+
+        return labels;
+    }
+
+    private static ImageBuildException Failure(ImageBuildRequest request, string? baseImage, BuildTranscript transcript, string error)
+    {
+        var image = request.Tags[0].ToFamiliarString();
+        var step = transcript.CurrentStep;
+        var output = transcript.CurrentStepOutput.TrimEnd();
+        if (step is null)
+        {
+            return new ImageBuildException(ImageBuildFailureKind.EngineRejected,
+                $"the engine refused to build {image} from {request.Dockerfile}: {error}", step, output);
+        }
+
+        if (StepInstruction().Match(step) is { Success: true } match && string.Equals(match.Groups[1].Value, "FROM", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
+                $"building {image} failed at {step}: the base image {baseImage ?? "named there"} cannot be pulled ({error}). "
+                + "Pass --base-image local to build an offline base.", step, output);
+        }
+
+        var shown = string.Join('\n', output.Split('\n').TakeLast(20));
+        return new ImageBuildException(ImageBuildFailureKind.StepFailed,
+            $"building {image} failed at {step}: {error}" + (shown.Length > 0 ? $"\n{shown}" : string.Empty)
+            + "\nFix the step in the Dockerfile (its output is above) and build again.", step, output);
+    }
+
+    // A failed build keeps the images of the steps that worked: remove them (newest first, never a tagged one,
+    // never a cached one: those belong to earlier builds).
+    private async Task RemoveCreatedImagesAsync(BuildTranscript transcript, CancellationToken cancellationToken)
+    {
+        foreach (var id in transcript.CreatedImageIds.Reverse())
+        {
+            var image = await _engine.InspectImageAsync(id, cancellationToken);
+            if (image is null || image.RepoTags is { Count: > 0 })
+            {
+                continue;
+            }
+
+            try
+            {
+                await _engine.RemoveImageAsync(id, pruneUntaggedParents: false, cancellationToken);
+                _logger.LogDebug("Removed image {Id} left by the failed build", id);
+            }
+            catch (Docker.DotNet.DockerApiException exception)
+            {
+                _logger.LogWarning("Could not remove image {Id} left by the failed build: {Reason}", id, exception.Message);
+            }
+        }
+    }
+
+    private static string EngineMessage(Docker.DotNet.DockerApiException exception)
+    {
+        var body = exception.ResponseBody?.Trim() ?? string.Empty;
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(body);
+            return json.RootElement.TryGetProperty("message", out var message) ? message.GetString() ?? body : body;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return body.Length > 0 ? body : exception.Message;
+        }
+    }
+
+    private static string? SuccessfullyBuilt(EngineStreamResult result) => result.Messages
+        .Select(message => message.Stream is { } stream ? SuccessLine().Match(stream) : Match.Empty)
+        .Where(match => match.Success)
+        .Select(match => match.Groups[1].Value)
+        .LastOrDefault();
+
+    [GeneratedRegex(@"^Step \d+/\d+ : (\S+)")]
+    private static partial Regex StepInstruction();
+
+    [GeneratedRegex(@"Successfully built ([0-9a-f]+)")]
+    private static partial Regex SuccessLine();
+}

@@ -1,0 +1,38 @@
+namespace Pipeline.Manifests;
+
+/// <summary>The named ways rendering manifests fails; each maps to one fix.</summary>
+public enum ManifestFailureKind
+{
+    /// <summary>Anything without a more specific name.</summary>
+    Unexpected,
+
+    /// <summary>A deployment setting is out of range or inconsistent (replicas, port, probe path, labels).</summary>
+    InvalidSetting,
+
+    /// <summary>Pinning by digest was asked for but no pushed digest is known.</summary>
+    DigestRequired,
+
+    /// <summary>The user's manifest file does not exist.</summary>
+    ManifestNotFound,
+
+    /// <summary>The user's manifest is not valid YAML or has fields the Kubernetes models do not know.</summary>
+    ManifestUnreadable,
+
+    /// <summary>A document's apiVersion/kind has no typed model (a custom resource).</summary>
+    UnknownKind,
+
+    /// <summary>The user's manifest holds no apps/v1 Deployment to set the image on.</summary>
+    NoDeployment,
+
+    /// <summary>A Deployment has several containers and none is named like the artifact.</summary>
+    AmbiguousContainer,
+
+    /// <summary>A Deployment has no containers.</summary>
+    NoContainer,
+
+    /// <summary>Registry credentials cannot go into a pull Secret (anonymous, or only an identity token).</summary>
+    UnusableCredentials,
+
+    /// <summary>A Secret is not a readable <c>kubernetes.io/dockerconfigjson</c> (or legacy dockercfg) Secret.</summary>
+    InvalidPullSecret,
+}

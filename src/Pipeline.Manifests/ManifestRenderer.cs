@@ -1,0 +1,86 @@
+using k8s;
+using k8s.Models;
+
+namespace Pipeline.Manifests;
+
+/// <summary>
+/// Stage 4: turns <see cref="DeploymentSettings"/> into typed Kubernetes objects, either Pipeline's own
+/// Namespace, Service and Deployment, or a team's own manifest with only the image and pull secret set.
+/// </summary>
+public static class ManifestRenderer
+{
+    /// <summary>Renders the Namespace, Service and Deployment for <paramref name="settings"/>.</summary>
+    /// <exception cref="ManifestException">A setting is invalid, or pinning by digest without a digest.</exception>
+    public static ManifestSet Render(DeploymentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new ManifestSet(
+        [
+            StandardManifests.Namespace(settings),
+            StandardManifests.Service(settings),
+            StandardManifests.Deployment(settings),
+        ]);
+    }
+
+    /// <summary>
+    /// Loads a team's own (multi-document) manifest from <paramref name="manifestPath"/> and sets, on each
+    /// Deployment, only the image of the service container and the pull secret reference. Other documents are
+    /// kept as they are.
+    /// </summary>
+    /// <param name="manifestPath">The team's YAML (<c>--manifest path.yaml</c>).</param>
+    /// <param name="settings">The artifact, image and pull secret name; other settings do not apply to a team's manifest.</param>
+    /// <param name="customResourceTypes">
+    /// Models for custom resources the file may hold, keyed <c>group/version/Kind</c>
+    /// (e.g. <c>monitoring.coreos.com/v1/ServiceMonitor</c>); built-in kinds need nothing.
+    /// </param>
+    /// <param name="cancellationToken">Cancels reading the file.</param>
+    /// <exception cref="ManifestException">The file is missing, unreadable, holds no Deployment, or a container is ambiguous.</exception>
+    public static async Task<ManifestSet> RenderFromManifestAsync(
+        string manifestPath,
+        DeploymentSettings settings,
+        IReadOnlyDictionary<string, Type>? customResourceTypes = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(manifestPath);
+        string content;
+        try
+        {
+            content = await File.ReadAllTextAsync(manifestPath, cancellationToken);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ManifestException(
+                ManifestFailureKind.ManifestNotFound,
+                $"manifest '{Path.GetFullPath(manifestPath)}' does not exist: check the --manifest path (relative paths start at "
+                + $"'{Environment.CurrentDirectory}') or leave it out to render Pipeline's own Deployment",
+                e);
+        }
+
+        return RenderFromManifestText(content, manifestPath, settings, customResourceTypes);
+    }
+
+    /// <summary>Like <see cref="RenderFromManifestAsync"/>, for YAML already in memory; <paramref name="source"/> names it in errors.</summary>
+    public static ManifestSet RenderFromManifestText(
+        string yaml, string source, DeploymentSettings settings, IReadOnlyDictionary<string, Type>? customResourceTypes = null)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(settings);
+        var documents = UserManifest.Parse(yaml, source, customResourceTypes ?? new Dictionary<string, Type>());
+        var deployments = documents.OfType<V1Deployment>().ToList();
+        if (deployments.Count == 0)
+        {
+            var kinds = documents.Count == 0 ? "nothing" : string.Join(", ", documents.Select(d => d.Kind).Distinct());
+            throw new ManifestException(
+                ManifestFailureKind.NoDeployment,
+                $"'{source}' holds {kinds} but no apps/v1 Deployment to set the image on: add the Deployment to that file, "
+                + "or leave --manifest out to render Pipeline's own");
+        }
+
+        foreach (var deployment in deployments)
+        {
+            ImageSetter.Apply(deployment, settings, source);
+        }
+
+        return new ManifestSet(documents);
+    }
+}

@@ -1,0 +1,220 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Pipeline.Registry.Http;
+
+/// <summary>
+/// Answers registry auth challenges (distribution spec "Token Authentication Specification" and RFC 7617 Basic):
+/// on 401 it reads <c>WWW-Authenticate</c>, then retries once with Basic credentials or with a Bearer token
+/// fetched from the challenge's realm. Tokens are cached per scope on this instance, so later requests are
+/// authorised up front instead of being challenged again.
+/// </summary>
+internal sealed class RegistryAuthenticationHandler : DelegatingHandler
+{
+    private static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(10);
+
+    private readonly RegistryHost _registry;
+    private readonly RegistryCredentials _credentials;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, BearerToken> _tokens = new(StringComparer.Ordinal);
+    private volatile bool _registryUsesBasic;
+    private volatile AuthChallenge? _lastChallenge;
+
+    public RegistryAuthenticationHandler(RegistryHost registry, RegistryCredentials credentials, TimeProvider time, HttpMessageHandler innerHandler)
+        : base(innerHandler)
+    {
+        _registry = registry;
+        _credentials = credentials;
+        _time = time;
+    }
+
+    /// <summary>The last challenge the registry sent (answered or not), for reporting how it authenticates.</summary>
+    public AuthChallenge? LastChallenge => _lastChallenge;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var requestScope = RegistryScopes.For(request);
+        AuthorizeUpFront(request, requestScope);
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Unauthorized || AuthChallenge.FromResponse(response) is not { } challenge)
+        {
+            return response;
+        }
+
+        _lastChallenge = challenge;
+        if (challenge.IsBasic)
+        {
+            if (_credentials.Password is null || request.Headers.Authorization?.Scheme == "Basic")
+            {
+                return response;
+            }
+
+            _registryUsesBasic = true;
+            request.Headers.Authorization = BasicHeader();
+        }
+        else
+        {
+            if (challenge.Realm is null)
+            {
+                return response;
+            }
+
+            if (requestScope is not null)
+            {
+                _tokens.TryRemove(requestScope, out _);
+            }
+
+            var token = await FetchTokenAsync(challenge, cancellationToken);
+            _tokens[ScopeKey(challenge.Scopes)] = token;
+            if (requestScope is not null)
+            {
+                _tokens[requestScope] = token;
+            }
+
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        }
+
+        response.Dispose();
+        return await base.SendAsync(request, cancellationToken);
+    }
+
+    private void AuthorizeUpFront(HttpRequestMessage request, string? scope)
+    {
+        if (_registryUsesBasic && _credentials.Password is not null)
+        {
+            request.Headers.Authorization = BasicHeader();
+        }
+        else if (scope is not null && _tokens.TryGetValue(scope, out var token) && token.ExpiresAt > _time.GetUtcNow())
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        }
+    }
+
+    private AuthenticationHeaderValue BasicHeader() => new("Basic", _credentials.BasicParameter);
+
+    private async Task<BearerToken> FetchTokenAsync(AuthChallenge challenge, CancellationToken cancellationToken)
+    {
+        var realm = new Uri(challenge.Realm!, UriKind.Absolute);
+        using var tokenRequest = _credentials.IdentityToken is not null
+            ? RefreshTokenRequest(realm, challenge)
+            : CredentialsTokenRequest(realm, challenge);
+
+        HttpResponseMessage tokenResponse;
+        try
+        {
+            tokenResponse = await base.SendAsync(tokenRequest, cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException
+            || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new RegistryException(
+                RegistryFailureKind.TokenRealmUnreachable,
+                _registry,
+                $"{_registry} sends clients to its token service {realm.GetLeftPart(UriPartial.Path)}, which cannot be reached ({RegistryErrors.Describe(exception)}): check that the token service runs and that this machine can reach it",
+                exception);
+        }
+
+        using (tokenResponse)
+        {
+            if (tokenResponse.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                throw RegistryErrors.Unauthenticated(_registry, _credentials, $"the token service {realm.GetLeftPart(UriPartial.Path)} answered {(int)tokenResponse.StatusCode}");
+            }
+
+            if (!tokenResponse.IsSuccessStatusCode)
+            {
+                throw new RegistryException(
+                    RegistryFailureKind.Unexpected,
+                    _registry,
+                    $"the token service {realm.GetLeftPart(UriPartial.Path)} of {_registry} answered {(int)tokenResponse.StatusCode} {tokenResponse.ReasonPhrase}: check its logs");
+            }
+
+            var body = await tokenResponse.Content.ReadAsByteArrayAsync(cancellationToken);
+            return ParseToken(body, realm);
+        }
+    }
+
+    private HttpRequestMessage CredentialsTokenRequest(Uri realm, AuthChallenge challenge)
+    {
+        var query = new List<string>();
+        if (challenge.Service is not null)
+        {
+            query.Add($"service={Uri.EscapeDataString(challenge.Service)}");
+        }
+
+        query.AddRange(challenge.Scopes.Select(scope => $"scope={Uri.EscapeDataString(scope)}"));
+        if (_credentials.Username is not null)
+        {
+            query.Add($"account={Uri.EscapeDataString(_credentials.Username)}");
+        }
+
+        var builder = new UriBuilder(realm);
+        var existing = builder.Query.TrimStart('?');
+        builder.Query = string.Join('&', new[] { existing }.Where(part => part.Length > 0).Concat(query));
+        var request = new HttpRequestMessage(HttpMethod.Get, builder.Uri);
+        if (_credentials.Password is not null)
+        {
+            request.Headers.Authorization = BasicHeader();
+        }
+
+        return request;
+    }
+
+    // OAuth2 refresh-token grant (distribution docs "oauth.md"), used when docker login stored an identity token.
+    private HttpRequestMessage RefreshTokenRequest(Uri realm, AuthChallenge challenge)
+    {
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("grant_type", "refresh_token"),
+            new("client_id", "pipeline"),
+            new("refresh_token", _credentials.IdentityToken!),
+        };
+        if (challenge.Service is not null)
+        {
+            form.Add(new("service", challenge.Service));
+        }
+
+        if (challenge.Scopes.Count > 0)
+        {
+            form.Add(new("scope", string.Join(' ', challenge.Scopes)));
+        }
+
+        return new HttpRequestMessage(HttpMethod.Post, realm) { Content = new FormUrlEncodedContent(form) };
+    }
+
+    private BearerToken ParseToken(byte[] body, Uri realm)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            var value = root.TryGetProperty("token", out var token) && token.ValueKind == JsonValueKind.String
+                ? token.GetString()
+                : root.TryGetProperty("access_token", out var accessToken) ? accessToken.GetString() : null;
+            if (string.IsNullOrEmpty(value))
+            {
+                throw new JsonException("no token or access_token");
+            }
+
+            // The spec's default lifetime is 60 seconds when expires_in is missing.
+            var lifetime = root.TryGetProperty("expires_in", out var expiresIn) && expiresIn.TryGetInt32(out var seconds) && seconds > 0
+                ? TimeSpan.FromSeconds(seconds)
+                : TimeSpan.FromSeconds(60);
+            return new BearerToken(value, _time.GetUtcNow() + lifetime - ExpiryMargin);
+        }
+        catch (JsonException exception)
+        {
+            throw new RegistryException(
+                RegistryFailureKind.TokenRealmUnreachable,
+                _registry,
+                $"the token service {realm.GetLeftPart(UriPartial.Path)} of {_registry} did not answer with a token ({exception.Message}): check that the realm URL points at the token service",
+                exception);
+        }
+    }
+
+    private static string ScopeKey(IReadOnlyList<string> scopes) => string.Join(' ', scopes.Order(StringComparer.Ordinal));
+
+    private sealed record BearerToken(string Value, DateTimeOffset ExpiresAt);
+}

@@ -1,0 +1,42 @@
+namespace Pipeline.Version;
+
+/// <summary>
+/// Decides which version a build releases: the value the user passed (<c>--release</c> / <c>RELEASE</c>),
+/// else the release tag on HEAD, else a clear error.
+/// </summary>
+public sealed class ReleaseVersionResolver
+{
+    private readonly GitRepository _repository;
+
+    /// <summary>Resolves against the given working copy.</summary>
+    public ReleaseVersionResolver(GitRepository repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        _repository = repository;
+    }
+
+    /// <summary>Returns the explicit version when given, else the release tag on HEAD.</summary>
+    /// <param name="explicitVersion">The value of <c>--release</c> or <c>RELEASE</c>, or null/empty when not given.</param>
+    /// <param name="cancellationToken">Cancels the git call.</param>
+    /// <exception cref="VersionException">The explicit value is invalid, or there is no version at all.</exception>
+    public async Task<ReleaseVersion> ResolveAsync(string? explicitVersion, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(explicitVersion))
+        {
+            try
+            {
+                return ReleaseVersion.Parse(explicitVersion.Trim());
+            }
+            catch (FormatException exception)
+            {
+                throw new VersionException(VersionFailureKind.InvalidVersion, exception.Message, exception);
+            }
+        }
+
+        var tagged = await _repository.GetReleaseTagOnHeadAsync(cancellationToken);
+        return tagged ?? throw new VersionException(
+            VersionFailureKind.NoReleaseVersion,
+            $"no release version: pass --release 1.2.3 (or RELEASE) or tag HEAD with v1.2.3 "
+            + $"(no release tag points at HEAD in {_repository.WorkingDirectory}).");
+    }
+}

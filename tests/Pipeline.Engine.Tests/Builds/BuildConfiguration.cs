@@ -1,0 +1,7 @@
+namespace Pipeline.Engine.Tests.Builds;
+
+internal enum BuildConfiguration
+{
+    Debug,
+    Release,
+}

@@ -1,0 +1,39 @@
+using Pipeline.Image;
+using Pipeline.Registry;
+
+namespace Pipeline.Image.Tests;
+
+public class PushFailuresTests
+{
+    private static readonly ImageReference Image = ImageReference.Parse("nexus.example.com:8082/team/orders:v1.2.3");
+
+    [Theory]
+    [InlineData("Get \"https://nexus.example.com:8082/v2/\": http: server gave HTTP response to HTTPS client", ImagePushFailureKind.HttpResponseToHttpsClient, "insecure-registries")]
+    [InlineData("Get \"https://nexus.example.com:8082/v2/\": x509: certificate signed by unknown authority", ImagePushFailureKind.UnknownAuthority, "/etc/docker/certs.d/nexus.example.com:8082/ca.crt")]
+    [InlineData("Get \"http://nexus.example.com:8082/v2/\": dial tcp 10.0.0.1:8082: connect: connection refused", ImagePushFailureKind.Unreachable, "check that it runs")]
+    [InlineData("no basic auth credentials", ImagePushFailureKind.NoBasicAuthCredentials, "docker login nexus.example.com:8082")]
+    [InlineData("unauthorized: authentication required", ImagePushFailureKind.Unauthorized, "check the password")]
+    [InlineData("denied: requested access to the resource is denied", ImagePushFailureKind.Denied, "grant push rights on team/orders")]
+    [InlineData("An image does not exist locally with the tag: nexus.example.com:8082/team/orders", ImagePushFailureKind.LocalImageMissing, "build it first")]
+    [InlineData("received unexpected HTTP status: 500 Internal Server Error", ImagePushFailureKind.Unexpected, "logs")]
+    public void Describe_NamesCauseAndFix(string engineError, ImagePushFailureKind kind, string fix)
+    {
+        var credentials = new RegistryCredentials("ci", "s3cr3t-pw", CredentialSource.Explicit("test"));
+
+        var exception = PushFailures.Describe(Image, credentials, engineError);
+
+        exception.Kind.Should().Be(kind);
+        exception.Message.Should().Contain("nexus.example.com:8082").And.Contain(fix);
+        exception.Message.Should().NotContain("s3cr3t-pw");
+    }
+
+    [Fact]
+    public void Describe_RedactsSecretsEchoedByTheEngine()
+    {
+        var credentials = new RegistryCredentials("ci", "s3cr3t-pw", CredentialSource.Explicit("test"));
+
+        var exception = PushFailures.Describe(Image, credentials, "weird proxy said: password s3cr3t-pw rejected");
+
+        exception.Message.Should().NotContain("s3cr3t-pw").And.Contain("***");
+    }
+}

@@ -1,0 +1,190 @@
+using k8s;
+using k8s.Models;
+
+namespace Pipeline.Manifests.Tests;
+
+public sealed class RenderFromManifestTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("manifests-user-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static Task<ManifestSet> RenderFixtureAsync(string fixture, DeploymentSettings? settings = null) =>
+        ManifestRenderer.RenderFromManifestAsync(Samples.Fixture(fixture), settings ?? Samples.Settings);
+
+    // The fixture loaded by KubernetesClient alone, one document at a time (it cannot skip empty documents).
+    private static List<object> LoadFixtureUntouched(string fixture) =>
+        [.. File.ReadAllText(Samples.Fixture(fixture)).Split("---\n")
+            .Where(document => document.Contains("kind:", StringComparison.Ordinal))
+            .Select(document => KubernetesYaml.LoadAllFromString(document, strict: true).Single())];
+
+    [Fact]
+    public async Task RenderFromManifestAsync_ChangesOnlyTheServiceContainersImageAndThePullSecrets()
+    {
+        var manifests = await RenderFixtureAsync("team-manifest.yaml");
+
+        var expected = (V1Deployment)LoadFixtureUntouched("team-manifest.yaml").Single(o => o is V1Deployment);
+        expected.Spec.Template.Spec.Containers.Single(c => c.Name == "orders-api").Image = "127.0.0.1:5000/orders-api:v3.2.1";
+        expected.Spec.Template.Spec.ImagePullSecrets.Add(new V1LocalObjectReference { Name = "regcred" });
+        KubernetesYaml.Serialize(manifests.Deployments.Should().ContainSingle().Subject).Should().Be(KubernetesYaml.Serialize(expected));
+    }
+
+    [Fact]
+    public async Task RenderFromManifestAsync_LeavesTheSidecarAlone()
+    {
+        var manifests = await RenderFixtureAsync("team-manifest.yaml");
+
+        var containers = manifests.Deployments[0].Spec.Template.Spec.Containers;
+        containers.Select(c => (c.Name, c.Image)).Should().Equal(
+            ("log-shipper", "registry.example.com/tools/shipper:1.4"),
+            ("orders-api", "127.0.0.1:5000/orders-api:v3.2.1"));
+        manifests.Deployments[0].Spec.Template.Spec.ImagePullSecrets.Select(s => s.Name).Should().Equal("mirror-pull", "regcred");
+    }
+
+    [Fact]
+    public async Task RenderFromManifestAsync_KeepsTheOtherDocumentsAsTheyAre()
+    {
+        var manifests = await RenderFixtureAsync("team-manifest.yaml");
+
+        var untouched = LoadFixtureUntouched("team-manifest.yaml").Where(o => o is not V1Deployment).Select(KubernetesYaml.Serialize);
+        manifests.Documents.Where(d => d is not V1Deployment).Select(KubernetesYaml.Serialize).Should().Equal(untouched);
+        manifests.Documents.Select(d => d.Kind).Should().Equal("ConfigMap", "Service", "Deployment");
+    }
+
+    [Fact]
+    public async Task RenderFromManifestAsync_PinsByDigestWhenAsked()
+    {
+        var manifests = await RenderFixtureAsync("team-manifest.yaml", Samples.Settings with { PinByDigest = true });
+
+        manifests.Deployments[0].Spec.Template.Spec.Containers[1].Image.Should().Be($"127.0.0.1:5000/orders-api@{Samples.DigestText}");
+    }
+
+    [Fact]
+    public async Task RenderFromManifestAsync_DoesNotAddThePullSecretTwice()
+    {
+        var manifests = await RenderFixtureAsync("team-manifest.yaml", Samples.Settings with { PullSecretName = DnsLabel.Parse("mirror-pull") });
+
+        manifests.Deployments[0].Spec.Template.Spec.ImagePullSecrets.Select(s => s.Name).Should().Equal("mirror-pull");
+    }
+
+    [Fact]
+    public async Task RenderFromManifestAsync_AmbiguousContainersNameTheContainers()
+    {
+        var render = () => RenderFixtureAsync("two-unnamed-containers.yaml");
+
+        (await render.Should().ThrowAsync<ManifestException>())
+            .Where(e => e.Kind == ManifestFailureKind.AmbiguousContainer)
+            .WithMessage("Deployment 'orders' in '*two-unnamed-containers.yaml' has containers 'web', 'worker' and none is named 'orders-api'*name the service container 'orders-api'*");
+    }
+
+    [Fact]
+    public void RenderFromManifestText_SetsTheOnlyContainerWhateverItsName()
+    {
+        const string yaml = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: old:1\n";
+
+        var manifests = ManifestRenderer.RenderFromManifestText(yaml, "inline.yaml", Samples.Settings);
+
+        manifests.Deployments[0].Spec.Template.Spec.Containers[0].Image.Should().Be("127.0.0.1:5000/orders-api:v3.2.1");
+        manifests.Deployments[0].Spec.Template.Spec.ImagePullSecrets.Select(s => s.Name).Should().Equal("regcred");
+    }
+
+    [Fact]
+    public void RenderFromManifestText_RunsTheConfigureDeploymentHook()
+    {
+        const string yaml = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n";
+
+        var manifests = ManifestRenderer.RenderFromManifestText(yaml, "inline.yaml", Samples.Settings with { ConfigureDeployment = d => d.Spec.Replicas = 4 });
+
+        manifests.Deployments[0].Spec.Replicas.Should().Be(4);
+    }
+
+    [Fact]
+    public void RenderFromManifestText_WithoutADeploymentSaysWhatItFound()
+    {
+        const string yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n";
+
+        var render = () => ManifestRenderer.RenderFromManifestText(yaml, "only-config.yaml", Samples.Settings);
+
+        render.Should().Throw<ManifestException>().Where(e => e.Kind == ManifestFailureKind.NoDeployment)
+            .WithMessage("'only-config.yaml' holds ConfigMap but no apps/v1 Deployment*");
+    }
+
+    [Fact]
+    public void RenderFromManifestText_UnknownFieldsFailInsteadOfBeingDropped()
+    {
+        const string yaml = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  replicaz: 2\n";
+
+        var render = () => ManifestRenderer.RenderFromManifestText(yaml, "typo.yaml", Samples.Settings);
+
+        render.Should().Throw<ManifestException>().Where(e => e.Kind == ManifestFailureKind.ManifestUnreadable)
+            .WithMessage("document 1 of 'typo.yaml' ('Deployment' 'orders') does not match the Kubernetes schema*replicaz*");
+    }
+
+    [Fact]
+    public void RenderFromManifestText_UnknownKindNamesTheKeyToRegister()
+    {
+        const string yaml = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n";
+
+        var render = () => ManifestRenderer.RenderFromManifestText(yaml, "crd.yaml", Samples.Settings);
+
+        render.Should().Throw<ManifestException>().Where(e => e.Kind == ManifestFailureKind.UnknownKind)
+            .WithMessage("document 1 of 'crd.yaml' is a 'Widget' (example.com/v1)*'example.com/v1/Widget'*");
+    }
+
+    [Fact]
+    public void RenderFromManifestText_LoadsCustomResourcesWithTheirModel()
+    {
+        const string yaml = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: 3\n---\n"
+            + "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n      - name: orders-api\n";
+        var types = new Dictionary<string, Type> { ["example.com/v1/Widget"] = typeof(Widget) };
+
+        var manifests = ManifestRenderer.RenderFromManifestText(yaml, "crd.yaml", Samples.Settings, types);
+
+        manifests.Documents.OfType<Widget>().Should().ContainSingle().Which.Spec.Should().Contain("size", "3");
+    }
+
+    [Fact]
+    public void RenderFromManifestText_InvalidYamlGivesLineAndColumn()
+    {
+        const string yaml = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: [unclosed\n";
+
+        var render = () => ManifestRenderer.RenderFromManifestText(yaml, "broken.yaml", Samples.Settings);
+
+        render.Should().Throw<ManifestException>().Where(e => e.Kind == ManifestFailureKind.ManifestUnreadable)
+            .WithMessage("'broken.yaml' is not valid YAML (line *, column *)*");
+    }
+
+    [Fact]
+    public async Task RenderFromManifestAsync_MissingFileNamesThePath()
+    {
+        var path = Path.Combine(_directory, "nope.yaml");
+
+        var render = () => ManifestRenderer.RenderFromManifestAsync(path, Samples.Settings);
+
+        (await render.Should().ThrowAsync<ManifestException>())
+            .Where(e => e.Kind == ManifestFailureKind.ManifestNotFound)
+            .WithMessage($"manifest '{path}' does not exist*--manifest*");
+    }
+
+    [Fact]
+    public async Task RenderFromManifestAsync_WritesDeterministically()
+    {
+        var first = ManifestWriter.ToYaml(await RenderFixtureAsync("team-manifest.yaml"));
+        var second = ManifestWriter.ToYaml(await RenderFixtureAsync("team-manifest.yaml"));
+
+        first.Should().Be(second);
+        first.Should().Contain("image: 127.0.0.1:5000/orders-api:v3.2.1");
+    }
+
+    /// <summary>A custom resource model, as a team would declare one for its CRD.</summary>
+    public sealed class Widget : IKubernetesObject<V1ObjectMeta>
+    {
+        public string ApiVersion { get; set; } = "example.com/v1";
+
+        public string Kind { get; set; } = "Widget";
+
+        public V1ObjectMeta Metadata { get; set; } = new();
+
+        public Dictionary<string, string> Spec { get; set; } = [];
+    }
+}

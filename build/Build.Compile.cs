@@ -29,11 +29,11 @@ internal sealed partial class Build
         .Description("Restores the solution's packages")
         .Executes(async cancellationToken => await DotNet("restore", Solution).ExecuteLoggedAsync(Log, cancellationToken));
 
-    private Target Compile => _ => _
-        .Description("Builds the solution")
+    private Target CompileSolution => _ => _
+        .Description("Builds the whole solution (the chain's Compile publishes only the sample app)")
         .DependsOn(Restore)
         .Executes(async cancellationToken =>
-            await DotNet("build", Solution, "--no-restore", "--configuration", Configuration.ToString()).ExecuteLoggedAsync(Log, cancellationToken));
+            await DotNet("build", Solution, "--no-restore", "--configuration", SolutionConfiguration.ToString()).ExecuteLoggedAsync(Log, cancellationToken));
 
     /// <summary>Everything under <paramref name="directory"/> except <paramref name="keep"/> and the folders leading to it.</summary>
     private static IEnumerable<string> EntriesToClean(AbsolutePath directory, AbsolutePath keep)

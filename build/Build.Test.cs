@@ -10,7 +10,7 @@ internal sealed partial class Build
 
     private Target Test => _ => _
         .Description("Provisions Docker and registry tools, runs every test project, ends with 'N passed, N failed'")
-        .DependsOn(Compile)
+        .DependsOn(CompileSolution)
         .Executes(async cancellationToken =>
         {
             await Cli.Wrap("bash")
@@ -26,7 +26,7 @@ internal sealed partial class Build
             ToolFailedException? testRunFailure = null;
             try
             {
-                await DotNet("test", Solution, "--no-build", "--configuration", Configuration.ToString(),
+                await DotNet("test", Solution, "--no-build", "--configuration", SolutionConfiguration.ToString(),
                         "--logger", "trx", "--results-directory", TestResultsDirectory)
                     .ExecuteLoggedAsync(Log, cancellationToken);
             }

@@ -1,16 +1,18 @@
 using CliWrap;
+using Pipeline.Components;
 using Pipeline.Engine;
 
 namespace PipelineRepoBuild;
 
 /// <summary>This repo's build: <c>./build.sh [targets…]</c>. Targets are split by concern into partial files.</summary>
-[DefaultTarget(nameof(Compile))]
-internal sealed partial class Build : PipelineBuild
+[DefaultTarget(nameof(CompileSolution))]
+internal sealed partial class Build : PipelineBuild, IPublishToKubernetes
 {
-    [Parameter("Configuration for Compile and Test")]
-    public BuildConfiguration Configuration { get; set; } = BuildConfiguration.Debug;
+    [Parameter("Configuration for CompileSolution and Test")]
+    public BuildConfiguration SolutionConfiguration { get; set; } = BuildConfiguration.Debug;
 
-    private AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
+    /// <inheritdoc />
+    public AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
 
     private AbsolutePath Solution => RootDirectory / "Pipeline.sln";
 

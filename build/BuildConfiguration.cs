@@ -1,6 +1,6 @@
 namespace PipelineRepoBuild;
 
-/// <summary>The MSBuild configuration Compile and Test use.</summary>
+/// <summary>The MSBuild configuration CompileSolution and Test use.</summary>
 internal enum BuildConfiguration
 {
     /// <summary>The default: never collides with this program's own Release output under artifacts/bin/_build/release.</summary>

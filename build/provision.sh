@@ -145,6 +145,8 @@ plan() {
       START_DOCKER=1
       command -v dockerd >/dev/null 2>&1 || PACKAGES+=(docker.io)
     fi
+    # The offline base image (Pipeline.Image's LocalBaseImage) is this machine's busybox + glibc.
+    [[ -x /bin/busybox ]] || PACKAGES+=(busybox)
   fi
   if [[ $WANT_REGISTRY -eq 1 ]]; then
     command -v docker-registry >/dev/null 2>&1 || PACKAGES+=(docker-registry)

@@ -13,4 +13,10 @@ public sealed class ParameterAttribute(string description = "") : Attribute
 
     /// <summary>Overrides the name the flag and the variable derive from (default: the property name).</summary>
     public string? Name { get; init; }
+
+    /// <summary>
+    /// Overrides the environment variable (default: UPPER_SNAKE of the name), for a name that a tool already
+    /// gives another meaning, such as <c>KUBECONFIG</c> (a path list the cluster stage reads itself).
+    /// </summary>
+    public string? EnvironmentVariable { get; init; }
 }

@@ -30,7 +30,15 @@ public sealed partial class ImageBuilder
 
     /// <summary>Builds and tags the image.</summary>
     /// <exception cref="ImageBuildException">A step failed, the base image is unavailable, or the input is invalid.</exception>
-    public async Task<BuiltImage> BuildAsync(ImageBuildRequest request, CancellationToken cancellationToken)
+    public async Task<BuiltImage> BuildAsync(ImageBuildRequest request, CancellationToken cancellationToken) =>
+        await BuildAsync(await PrepareAsync(request, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Everything a build decides before the engine runs: the context, the base image, the final build arguments
+    /// and the fingerprint. Callers compare the fingerprint with the registry (an immutable release) before building.
+    /// </summary>
+    /// <exception cref="ImageBuildException">The input is invalid or the base image is unavailable.</exception>
+    public async Task<PreparedImageBuild> PrepareAsync(ImageBuildRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Tags.Count == 0)
@@ -42,6 +50,15 @@ public sealed partial class ImageBuilder
         var buildArguments = new Dictionary<string, string>(request.BuildArguments, StringComparer.Ordinal);
         var baseImage = await ResolveBaseImageAsync(request, context, buildArguments, cancellationToken);
         var fingerprint = await ContextFingerprint.ComputeAsync(context, buildArguments, request.TargetStage, baseImage, cancellationToken);
+        return new PreparedImageBuild(request, context, buildArguments, baseImage, fingerprint);
+    }
+
+    /// <summary>Builds and tags a prepared image.</summary>
+    /// <exception cref="ImageBuildException">A step failed or the engine refused the build.</exception>
+    public async Task<BuiltImage> BuildAsync(PreparedImageBuild prepared, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var (request, context, buildArguments, baseImage, fingerprint) = prepared;
         var labels = Labels(request, fingerprint, baseImage);
         var info = await _engine.GetInfoAsync(cancellationToken);
 
@@ -50,7 +67,7 @@ public sealed partial class ImageBuilder
         {
             Dockerfile = context.DockerfileName,
             Tags = tagNames,
-            BuildArgs = buildArguments,
+            BuildArgs = new Dictionary<string, string>(buildArguments, StringComparer.Ordinal),
             Labels = labels,
             Target = request.TargetStage,
             NetworkMode = info.BuildNetworkMode,

@@ -19,6 +19,9 @@ public enum ImageBuildFailureKind
 
     /// <summary>The engine refused the build request itself.</summary>
     EngineRejected,
+
+    /// <summary>The release tag already holds other content in the registry (releases are immutable).</summary>
+    ReleaseExists,
 }
 
 /// <summary>Why an image push failed; the names match the registry package's <see cref="RegistryFailureKind"/>.</summary>
@@ -47,6 +50,9 @@ public enum ImagePushFailureKind
 
     /// <summary>The user may not push to this repository.</summary>
     Denied,
+
+    /// <summary>After the push, the registry did not resolve the tag to the digest the push reported.</summary>
+    VerificationFailed,
 }
 
 /// <summary>What about the container engine is unusable.</summary>

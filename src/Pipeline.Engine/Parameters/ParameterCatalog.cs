@@ -40,6 +40,7 @@ internal sealed class ParameterCatalog
             attribute.Name ?? memberName,
             attribute.Description,
             property.GetCustomAttribute<SecretAttribute>() is not null,
-            property);
+            property,
+            attribute.EnvironmentVariable);
     }
 }

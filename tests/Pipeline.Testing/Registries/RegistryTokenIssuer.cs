@@ -151,7 +151,7 @@ public sealed class RegistryTokenIssuer : IAsyncDisposable
                 ["token"] = token,
                 ["access_token"] = token,
                 ["expires_in"] = 300,
-                ["issued_at"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["issued_at"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
             }),
             context.RequestAborted);
     }

@@ -1,0 +1,37 @@
+using Pipeline.Image;
+using Pipeline.Manifests;
+using Pipeline.Registry;
+using Pipeline.Version;
+
+namespace Pipeline.Components;
+
+/// <summary>
+/// What the chain's targets hand each other within one build (interfaces hold no fields, so it lives in the
+/// build's state): the resolved release and credentials, the images this build created, the verified digest.
+/// </summary>
+internal sealed class ChainState
+{
+    public ReleaseVersion? Release { get; set; }
+
+    public GitRevision? Revision { get; set; }
+
+    public bool RevisionResolved { get; set; }
+
+    public RegistryCredentials? Credentials { get; set; }
+
+    public bool LocalRegistryChecked { get; set; }
+
+    public IContainerEngine? Engine { get; set; }
+
+    /// <summary>Every local tag this build created, for CleanImages.</summary>
+    public List<ImageReference> CreatedTags { get; } = [];
+
+    /// <summary>Set when the release already holds the same content in the registry: Image and Push skip.</summary>
+    public string? UnchangedReason { get; set; }
+
+    /// <summary>The digest of the release image in the registry, verified after push (or found unchanged).</summary>
+    public Digest? ImageDigest { get; set; }
+
+    /// <summary>The manifests Render produced, for Deploy.</summary>
+    public ManifestSet? Manifests { get; set; }
+}

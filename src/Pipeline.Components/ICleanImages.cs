@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging;
+using Pipeline.Engine;
+using Pipeline.Image;
+
+namespace Pipeline.Components;
+
+/// <summary>
+/// CleanImages: removes every local tag this build created, and the image once no other tag holds it. It runs
+/// after Image and Push even when they failed or the build was cancelled, so no image is left behind.
+/// </summary>
+public interface ICleanImages : IPush
+{
+    /// <summary>Removes the local images this build created.</summary>
+    Target CleanImages => _ => _
+        .Description("Remove the local images this build created (runs even when Image or Push failed)")
+        .AlwaysAfter(Image, Push)
+        .Executes(async cancellationToken =>
+        {
+            var chain = State<ChainState>();
+            if (chain.CreatedTags.Count == 0)
+            {
+                throw new TargetSkippedException("this build created no local image");
+            }
+
+            var engine = await ConnectEngineAsync(cancellationToken);
+            var removed = await new ImageCleaner(engine, Log).RemoveAsync(chain.CreatedTags, cancellationToken);
+            Log.LogInformation("Removed {Count} local tag(s): {Tags}", removed.Count, string.Join(", ", removed.Select(image => image.Tag)));
+            chain.CreatedTags.Clear();
+        });
+}

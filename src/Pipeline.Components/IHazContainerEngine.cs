@@ -1,0 +1,25 @@
+using Pipeline.Engine;
+using Pipeline.Image;
+
+namespace Pipeline.Components;
+
+/// <summary>
+/// The Docker engine (Engine API, no docker CLI): <c>DOCKER_HOST</c> or the default socket. On a root Debian
+/// machine without one, the project's provisioning script installs and starts it, saying so.
+/// </summary>
+public interface IHazContainerEngine : IPipelineBuild
+{
+    /// <summary>Connects once per build.</summary>
+    async Task<IContainerEngine> ConnectEngineAsync(CancellationToken cancellationToken)
+    {
+        var chain = State<ChainState>();
+        if (chain.Engine is { } connected)
+        {
+            return connected;
+        }
+
+        var connector = new DockerEngineConnector(name => Environment.GetValueOrDefault(name), new ProvisionScript(Log), Log);
+        chain.Engine = await connector.ConnectAsync(cancellationToken);
+        return chain.Engine;
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Logging;
+using Pipeline.Engine;
+using Pipeline.Registry;
+using Pipeline.Registry.Http;
+using Pipeline.Registry.Credentials;
+using Pipeline.Registry.Local;
+
+namespace Pipeline.Components;
+
+/// <summary>
+/// The private registry and how to reach it. Credentials come from <c>--registry-username</c> with
+/// <c>REGISTRY_PASSWORD</c>, else the user's docker config (auths, credHelpers, credsStore), else anonymous.
+/// Nothing is written to the docker config and no password reaches a command line.
+/// </summary>
+public interface IHazRegistry : IPipelineBuild
+{
+    /// <summary>The registry host[:port]; the default starts a local registry when none listens there.</summary>
+    [Parameter("Registry host[:port] (Nexus Docker connector, registry:2, Harbor)")]
+    RegistryHost Registry => Parameter(RegistryHost.LocalDefault);
+
+    /// <summary>The registry user; with <see cref="RegistryPassword"/> it overrides the docker config.</summary>
+    [Parameter("Registry user name")]
+    string? RegistryUsername => Parameter<string?>(null);
+
+    /// <summary>The registry password or token: set REGISTRY_PASSWORD, never a command-line flag.</summary>
+    [Parameter("Registry password or access token"), Secret]
+    string? RegistryPassword => Parameter<string?>(null);
+
+    /// <summary>A CA certificate (PEM) to trust a registry whose certificate is self-signed.</summary>
+    [Parameter("CA certificate (PEM) for a registry with a self-signed certificate")]
+    AbsolutePath? RegistryCa => Parameter<AbsolutePath?>(null);
+
+    /// <summary>Resolves the credentials once per build and masks every form of the secret.</summary>
+    async Task<RegistryCredentials> ResolveRegistryCredentialsAsync(CancellationToken cancellationToken)
+    {
+        var chain = State<ChainState>();
+        if (chain.Credentials is { } known)
+        {
+            return known;
+        }
+
+        RegistryCredentials? explicitCredentials = null;
+        if (RegistryUsername is { Length: > 0 } username)
+        {
+            explicitCredentials = RegistryPassword is { Length: > 0 } password
+                ? new RegistryCredentials(username, password, CredentialSource.Explicit("--registry-username and REGISTRY_PASSWORD"))
+                : throw new ArgumentException(
+                    $"--registry-username {username} was given without a password: set REGISTRY_PASSWORD in the environment.");
+        }
+
+        var resolver = new RegistryCredentialResolver(Environment, logger: Log);
+        var credentials = await resolver.ResolveAsync(Registry, explicitCredentials, cancellationToken);
+        foreach (var secret in credentials.Secrets)
+        {
+            AddSecret(secret);
+        }
+
+        if (credentials.Username is { } user && credentials.Password is { } secretPassword)
+        {
+            AddSecret($"{user}:{secretPassword}");
+        }
+
+        Log.LogInformation("Registry {Registry}: {Credentials}", Registry, credentials);
+        chain.Credentials = credentials;
+        return credentials;
+    }
+
+    /// <summary>A registry client for <see cref="Registry"/> with the resolved credentials.</summary>
+    async Task<RegistryClient> ConnectRegistryAsync(CancellationToken cancellationToken)
+    {
+        await EnsureLocalRegistryAsync(cancellationToken);
+        var credentials = await ResolveRegistryCredentialsAsync(cancellationToken);
+        var options = new RegistryClientOptions { CaCertificatePath = RegistryCa?.Value };
+        return new RegistryClient(Registry, credentials, options, Log);
+    }
+
+    /// <summary>
+    /// With the default <c>localhost:5000</c> and nothing listening, starts a local registry that keeps its data
+    /// between runs; any other registry is the user's to run.
+    /// </summary>
+    async Task EnsureLocalRegistryAsync(CancellationToken cancellationToken)
+    {
+        var chain = State<ChainState>();
+        if (chain.LocalRegistryChecked || Registry != RegistryHost.LocalDefault)
+        {
+            return;
+        }
+
+        chain.LocalRegistryChecked = true;
+        var local = new LocalRegistry(new LocalRegistryOptions(), Environment, Log);
+        var status = await local.EnsureRunningAsync(cancellationToken);
+        if (status.StartedNow)
+        {
+            Log.LogInformation("Started a local registry on {Host}; its data lives in {Data}", status.Host, status.DataDirectory);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging;
+using Pipeline.Engine;
+using Pipeline.Version;
+
+namespace Pipeline.Components;
+
+/// <summary>The release being shipped: <c>--release</c> / <c>RELEASE</c>, else the <c>vX.Y.Z</c> tag on HEAD.</summary>
+public interface IHazRelease : IPipelineBuild
+{
+    /// <summary>The release given by the user; null means "take it from the git tag on HEAD".</summary>
+    [Parameter("Release version (7.10.1, v7.10.1, 1.0.0-rc.1); default: the vX.Y.Z tag on HEAD")]
+    ReleaseVersion? Release => Parameter<ReleaseVersion?>(null);
+
+    /// <summary>Resolves the release once per build (the git lookup is cached in the build's state).</summary>
+    async Task<ReleaseVersion> ResolveReleaseAsync(CancellationToken cancellationToken)
+    {
+        var chain = State<ChainState>();
+        if (chain.Release is { } known)
+        {
+            return known;
+        }
+
+        var resolver = new ReleaseVersionResolver(new GitRepository(RootDirectory));
+        var release = await resolver.ResolveAsync(Release?.ToString(), cancellationToken);
+        chain.Release = release;
+        return release;
+    }
+
+    /// <summary>The git revision of HEAD, or null outside a git checkout (labels and annotations then omit it).</summary>
+    async Task<GitRevision?> ResolveRevisionAsync(CancellationToken cancellationToken)
+    {
+        var chain = State<ChainState>();
+        if (!chain.RevisionResolved)
+        {
+            chain.RevisionResolved = true;
+            try
+            {
+                chain.Revision = await new GitRepository(RootDirectory).GetHeadRevisionAsync(cancellationToken);
+            }
+            catch (VersionException exception)
+            {
+                Log.LogInformation("No git revision: {Reason}", exception.Message);
+            }
+        }
+
+        return chain.Revision;
+    }
+}

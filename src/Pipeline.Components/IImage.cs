@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Logging;
+using Pipeline.Engine;
+using Pipeline.Image;
+using Pipeline.Registry;
+using Pipeline.Registry.Http;
+using Pipeline.Version;
+
+namespace Pipeline.Components;
+
+/// <summary>
+/// Image: builds <c>registry/artifact:v&lt;release&gt;</c> through the Engine API. Releases are immutable: when the
+/// registry already holds that tag with the same content the build is skipped and the digest handed on; with
+/// other content it fails before any side effect (unless <see cref="OverwriteTag"/>).
+/// </summary>
+public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngine
+{
+    /// <summary><c>local</c> builds an offline base from this machine's files; an image reference is pulled by the engine.</summary>
+    [Parameter("Base image: 'local' (offline base from this machine) or an image reference; default: the Dockerfile's own")]
+    BaseImage? BaseImage => Parameter<BaseImage?>(null);
+
+    /// <summary>Further tags for the same image in the same repository (e.g. <c>latest</c>).</summary>
+    [Parameter("Extra tags besides v<release>, comma-separated")]
+    string[] ExtraTags => Parameter<string[]>([]);
+
+    /// <summary>Build arguments as <c>KEY=VALUE</c>.</summary>
+    [Parameter("Docker build arguments KEY=VALUE, repeatable")]
+    string[] BuildArgs => Parameter<string[]>([]);
+
+    /// <summary>The Dockerfile stage to build, or the last one.</summary>
+    [Parameter("Dockerfile stage to build (default: the last)")]
+    string? BuildTarget => Parameter<string?>(null);
+
+    /// <summary>The build context; by default the published application.</summary>
+    [Parameter("Image build context (default: the published application)")]
+    AbsolutePath ImageContext => Parameter(PublishDirectory);
+
+    /// <summary>Replace the release tag even when the registry holds other content under it.</summary>
+    [Parameter("Replace v<release> in the registry even when it holds other content")]
+    bool OverwriteTag => Parameter(false);
+
+    /// <summary>Builds the release image, or skips it when the registry already has it.</summary>
+    Target Image => _ => _
+        .Description("Build the image and tag it registry/artifact:v<release> (skipped when the registry has that content)")
+        .DependsOn(Compile)
+        .Executes(async cancellationToken =>
+        {
+            var chain = State<ChainState>();
+            var release = await ResolveReleaseAsync(cancellationToken);
+            var releaseImage = ReleaseImage(release);
+            var engine = await ConnectEngineAsync(cancellationToken);
+            using var registry = await ConnectRegistryAsync(cancellationToken);
+
+            var builder = new ImageBuilder(engine, new LocalBaseImage(engine, Log), Log);
+            var request = ImageSettings(new ImageBuildRequest
+            {
+                Dockerfile = Dockerfile,
+                ContextDirectory = ImageContext,
+                Tags = [releaseImage, .. ExtraTags.Select(releaseImage.WithTag)],
+                BuildArguments = BuildArguments.Parse(BuildArgs),
+                TargetStage = BuildTarget,
+                BaseImage = BaseImage,
+                Version = release,
+                Revision = await ResolveRevisionAsync(cancellationToken),
+                Created = DateTimeOffset.UtcNow,
+            });
+            var prepared = await builder.PrepareAsync(request, cancellationToken);
+            var existing = await new ReleaseGuard(registry, Log).CheckAsync(releaseImage, prepared.Fingerprint, OverwriteTag, cancellationToken);
+            if (existing is { IsSameContent: true, Digest: var digest })
+            {
+                chain.ImageDigest = digest;
+                chain.UnchangedReason = $"{releaseImage} already holds this content ({digest})";
+                Summary.Add("Image", $"{releaseImage}@{digest} (unchanged)");
+                throw new TargetSkippedException(chain.UnchangedReason);
+            }
+
+            // Recorded before the build so CleanImages removes whatever part of it exists, even after a failure.
+            chain.CreatedTags.AddRange(request.Tags);
+            var built = await builder.BuildAsync(prepared, cancellationToken);
+            Log.LogInformation("Image {Id} tagged {Tags}", built.Id, string.Join(", ", built.Tags));
+        });
+
+    /// <summary>The release image reference: <c>registry/artifact:v&lt;release&gt;</c>.</summary>
+    ImageReference ReleaseImage(ReleaseVersion release) => ImageReference.Create(Registry, Artifact, release.ImageTag);
+
+    /// <summary>Settings hook: adjust the build request (labels, build args, tags) without copying the target.</summary>
+    ImageBuildRequest ImageSettings(ImageBuildRequest request) => request;
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Logging;
+using Pipeline.Registry;
+using Pipeline.Registry.Http;
+
+namespace Pipeline.Image;
+
+/// <summary>
+/// Releases are immutable (Nexus with redeploy disabled and Harbor's immutable tags refuse a second push anyway):
+/// before anything is built, look the release tag up in the registry and compare the fingerprint label of what it
+/// holds with the fingerprint of what would be built.
+/// </summary>
+public sealed class ReleaseGuard
+{
+    private readonly RegistryClient _registry;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the guard over a connected registry client.</summary>
+    public ReleaseGuard(RegistryClient registry, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(logger);
+        _registry = registry;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Returns what the registry holds under <paramref name="release"/>: nothing, the same content (skip the build
+    /// and reuse its digest), or other content that <paramref name="overwrite"/> allows to replace.
+    /// </summary>
+    /// <exception cref="ImageBuildException">The tag holds other content and overwriting was not asked for.</exception>
+    public async Task<ExistingRelease> CheckAsync(ImageReference release, ContextFingerprint fingerprint, bool overwrite, CancellationToken cancellationToken)
+    {
+        var found = await _registry.FindAsync(release, cancellationToken);
+        if (found is null)
+        {
+            _logger.LogInformation("{Release} is not in the registry yet", release.ToFamiliarString());
+            return new ExistingRelease(ExistingReleaseState.Absent, null);
+        }
+
+        var configuration = await _registry.GetImageConfigurationAsync(release, cancellationToken);
+        var held = ContextFingerprint.FromLabel(configuration.Labels.GetValueOrDefault(ContextFingerprint.LabelName));
+        if (held == fingerprint)
+        {
+            return new ExistingRelease(ExistingReleaseState.SameContent, found.Digest);
+        }
+
+        if (!overwrite)
+        {
+            throw new ImageBuildException(
+                ImageBuildFailureKind.ReleaseExists,
+                $"{release.Tag} already holds other content in {release.Registry} ({release.Repository}@{found.Digest}): bump --release, or pass --overwrite-tag");
+        }
+
+        _logger.LogWarning("{Release} holds other content ({Digest}); replacing it as --overwrite-tag asks", release.ToFamiliarString(), found.Digest);
+        return new ExistingRelease(ExistingReleaseState.OtherContent, found.Digest);
+    }
+}

@@ -24,7 +24,15 @@ public interface ICleanImages : IPush
 
             var engine = await ConnectEngineAsync(cancellationToken);
             var removed = await new ImageCleaner(engine, Log).RemoveAsync(chain.CreatedTags, cancellationToken);
-            Log.LogInformation("Removed {Count} local tag(s): {Tags}", removed.Count, string.Join(", ", removed.Select(image => image.Tag)));
+            if (removed.Count == 0)
+            {
+                Log.LogInformation("None of the {Count} tag(s) this build meant to create exists locally: nothing to remove", chain.CreatedTags.Count);
+            }
+            else
+            {
+                Log.LogInformation("Removed {Count} local tag(s): {Tags}", removed.Count, string.Join(", ", removed.Select(image => image.Tag)));
+            }
+
             chain.CreatedTags.Clear();
         });
 }

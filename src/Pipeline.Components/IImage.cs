@@ -55,6 +55,7 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
             {
                 Dockerfile = Dockerfile,
                 ContextDirectory = ImageContext,
+                IgnoreFile = IgnoreFile?.Value,
                 Tags = [releaseImage, .. ExtraTags.Select(releaseImage.WithTag)],
                 BuildArguments = BuildArguments.Parse(BuildArgs),
                 TargetStage = BuildTarget,
@@ -65,8 +66,9 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
             });
             var prepared = await builder.PrepareAsync(request, cancellationToken);
             var existing = await new ReleaseGuard(registry, Log).CheckAsync(releaseImage, prepared.Fingerprint, OverwriteTag, cancellationToken);
-            if (existing is { IsSameContent: true, Digest: var digest })
+            if (existing is { IsSameContent: true, Digest: { } digest })
             {
+                await EnsureExtraTagsAsync(registry, releaseImage, digest, cancellationToken);
                 chain.ImageDigest = digest;
                 chain.UnchangedReason = $"{releaseImage} already holds this content ({digest})";
                 Summary.Add("Image", $"{releaseImage}@{digest} (unchanged)");
@@ -78,6 +80,29 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
             var built = await builder.BuildAsync(prepared, cancellationToken);
             Log.LogInformation("Image {Id} tagged {Tags}", built.Id, string.Join(", ", built.Tags));
         });
+
+    /// <summary>
+    /// The <c>.dockerignore</c> for the context: the context's own, else the one beside the Dockerfile (the
+    /// published app has none of its own; the sample's keeps debug symbols out of the image).
+    /// </summary>
+    AbsolutePath? IgnoreFile =>
+        File.Exists(ImageContext / ".dockerignore") ? null
+        : Dockerfile.Parent is { } folder && File.Exists(folder / ".dockerignore") ? folder / ".dockerignore"
+        : null;
+
+    /// <summary>An unchanged release still gets extra tags it lacks (e.g. <c>latest</c>), retagged in the registry.</summary>
+    private async Task EnsureExtraTagsAsync(RegistryClient registry, ImageReference releaseImage, Digest digest, CancellationToken cancellationToken)
+    {
+        foreach (var tag in ExtraTags)
+        {
+            var extra = releaseImage.WithTag(tag);
+            if ((await registry.FindAsync(extra, cancellationToken))?.Digest != digest)
+            {
+                await registry.TagAsync(releaseImage, tag, cancellationToken);
+                Log.LogInformation("Tagged {Extra} in the registry ({Digest}): the release itself is unchanged", extra.ToFamiliarString(), digest);
+            }
+        }
+    }
 
     /// <summary>The release image reference: <c>registry/artifact:v&lt;release&gt;</c>.</summary>
     ImageReference ReleaseImage(ReleaseVersion release) => ImageReference.Create(Registry, Artifact, release.ImageTag);

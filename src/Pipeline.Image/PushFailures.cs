@@ -24,7 +24,7 @@ internal static class PushFailures
                         : $"unauthorized: the registry {registry} refused user {credentials.Username} (credentials from {credentials.Source}) pushing {name}: check the password"),
             _ when Has(error, "denied") =>
                 (ImagePushFailureKind.Denied,
-                    $"{(credentials.IsAnonymous ? "anonymous users" : $"user {credentials.Username}")} may not push {name} (denied: {error}): grant push rights on {image.Repository}"),
+                    $"{(credentials.IsAnonymous ? "anonymous users" : $"user {credentials.Username}")} may not push {name} ({error}): grant push rights on {image.Repository}"),
             _ when Has(error, "server gave HTTP response to HTTPS client") =>
                 (ImagePushFailureKind.HttpResponseToHttpsClient,
                     $"http: server gave HTTP response to HTTPS client: {registry} speaks plain HTTP and the Docker daemon uses HTTPS for it. "

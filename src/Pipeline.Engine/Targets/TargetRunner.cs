@@ -78,9 +78,8 @@ internal sealed class TargetRunner(BuildOutput output)
         catch (Exception exception)
         {
             output.Error($"Target {target.Name} failed: {exception.Message}");
-            if (exception is not ToolFailedException)
+            if (NeedsStackTrace(exception))
             {
-                // A failing tool has already shown its output; anything else needs its stack trace.
                 output.Information(exception.ToString(), AnsiColor.Dim);
             }
 
@@ -91,6 +90,12 @@ internal sealed class TargetRunner(BuildOutput output)
             output.EndGroup();
         }
     }
+
+    // A failing tool has already shown its output, and Pipeline's own failures (RegistryException,
+    // RolloutFailedException, …) carry the whole diagnosis in their message; anything else is a bug to trace.
+    private static bool NeedsStackTrace(Exception exception) =>
+        exception is not ToolFailedException
+        && exception.GetType().Namespace?.StartsWith("Pipeline.", StringComparison.Ordinal) != true;
 
     private static string FirstLine(string text) => text.ReplaceLineEndings("\n").Split('\n')[0];
 }

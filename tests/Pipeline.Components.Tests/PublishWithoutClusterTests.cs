@@ -1,0 +1,46 @@
+using Pipeline.Components.Tests.Builds;
+using Pipeline.Components.Tests.Support;
+using Pipeline.Testing.Registries;
+using Xunit.Abstractions;
+
+namespace Pipeline.Components.Tests;
+
+[Collection(ChainCollection.Name)]
+public sealed class PublishWithoutClusterTests(ChainFixture chain, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Publish_NoClusterConfigured_PushesVerifiedImageRendersManifestsAndSkipsDeploy()
+    {
+        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
+        await using var workspace = new ConsumerWorkspace(chain, registry, output);
+
+        var run = await workspace.RunAsync<SampleBuild>(workspace.PublishArguments("3.2.1"));
+
+        run.ExitCode.Should().Be(0, "{0}", run);
+        run.StatusOf("Image").Should().Be("Succeeded");
+        run.StatusOf("Push").Should().Be("Succeeded");
+        run.StatusOf("CleanImages").Should().Be("Succeeded");
+        run.StatusOf("Render").Should().Be("Succeeded");
+        run.RowOf("Deploy").Should().Contain("Skipped").And.Contain("no cluster configured");
+
+        var image = workspace.ReleaseImage("3.2.1");
+        using var client = registry.CreateClient();
+        var held = await client.FindAsync(image);
+        held.Should().NotBeNull("the registry holds {0}", image);
+        held!.Digest.Should().Be(run.ImageDigest, "the summary shows the digest the registry resolves the tag to");
+        run.SummaryValue("Image").Should().StartWith($"{image}@");
+
+        (await workspace.LocalTagsAsync()).Should().BeEmpty("CleanImages removes the local tags this build created");
+
+        File.Exists(workspace.ManifestFile).Should().BeTrue();
+        var yaml = await File.ReadAllTextAsync(workspace.ManifestFile);
+        yaml.Should().Contain($"image: {registry.Host}/{workspace.Artifact}:v3.2.1");
+        yaml.Should().Contain("imagePullSecrets:\n      - name: regcred");
+        yaml.Should().NotContain("kind: Secret", "the pull Secret is written nowhere unless asked");
+        foreach (var secret in workspace.PasswordForms)
+        {
+            yaml.Should().NotContain(secret);
+            run.Output.Should().NotContain(secret);
+        }
+    }
+}

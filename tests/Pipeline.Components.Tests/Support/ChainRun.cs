@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+using Pipeline.Registry;
+
+namespace Pipeline.Components.Tests.Support;
+
+/// <summary>What one build run produced: its exit code and everything it wrote (already masked by the engine).</summary>
+internal sealed partial record ChainRun(int ExitCode, string Output)
+{
+    public IReadOnlyList<string> Lines => Output.ReplaceLineEndings("\n").Split('\n');
+
+    /// <summary>The summary-table row of a target: name, status, duration, note.</summary>
+    public string RowOf(string target) =>
+        Lines.SingleOrDefault(line => SummaryRow().Match(line) is { Success: true } match && match.Groups["target"].Value == target)
+        ?? throw new InvalidOperationException($"no summary row for {target} in:\n{Output}");
+
+    public string StatusOf(string target) => SummaryRow().Match(RowOf(target)).Groups["status"].Value;
+
+    /// <summary>The value of a summary line <c>label: value</c> printed after the table.</summary>
+    public string? SummaryValue(string label) =>
+        Lines.Where(line => line.StartsWith(label + ": ", StringComparison.Ordinal)).Select(line => line[(label.Length + 2)..]).LastOrDefault();
+
+    /// <summary>The digest in the summary's <c>Image: registry/name:tag@sha256:…</c> line.</summary>
+    public Digest ImageDigest =>
+        SummaryValue("Image") is { } image && ImageLine().Match(image) is { Success: true } match
+            ? Digest.Parse(match.Groups["digest"].Value)
+            : throw new InvalidOperationException($"no 'Image: …@sha256:…' summary line in:\n{Output}");
+
+    public override string ToString() => $"exit {ExitCode}:\n{Output}";
+
+    [GeneratedRegex(@"^(?<target>\w+)\s+(?<status>Succeeded|Failed|Skipped|Cancelled|NotRun)\b")]
+    private static partial Regex SummaryRow();
+
+    [GeneratedRegex(@"@(?<digest>sha256:[0-9a-f]{64})\b")]
+    private static partial Regex ImageLine();
+}

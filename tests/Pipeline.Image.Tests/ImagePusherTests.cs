@@ -54,6 +54,35 @@ public sealed class ImagePusherTests(DockerEngineFixture docker) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task PushAsync_ToTokenAuthRegistry_ReturnsDigestThroughTheTokenIssuer()
+    {
+        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Token });
+        var target = await TagForAsync(registry);
+        var logger = new CapturingLogger();
+
+        var digest = await new ImagePusher(docker.Engine, logger).PushAsync(target, registry.Credentials, null, CancellationToken.None);
+
+        using var client = registry.CreateClient();
+        digest.Should().Be((await client.FindAsync(target))!.Digest);
+        ShouldHoldNoSecret(logger.Text, registry.Credentials);
+    }
+
+    [Fact]
+    public async Task PushAsync_ToTlsRegistryWithTestCa_ReturnsTheDigestTheRegistryVerifies()
+    {
+        // The engine treats 127.0.0.0/8 as insecure (TLS without verification); our registry client, which verifies
+        // the digest, trusts the test's CA explicitly.
+        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd, Tls = true });
+        var target = await TagForAsync(registry);
+
+        var digest = await new ImagePusher(docker.Engine, new CapturingLogger()).PushAsync(target, registry.Credentials, null, CancellationToken.None);
+
+        registry.CaCertificatePath.Should().NotBeNull();
+        using var client = registry.CreateClient();
+        digest.Should().Be((await client.FindAsync(target))!.Digest);
+    }
+
+    [Fact]
     public async Task PushAsync_WithWrongPassword_ThrowsUnauthorizedWithoutSecret()
     {
         await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });

@@ -32,7 +32,7 @@ internal static partial class FailureHints
                 $"(Docker) or /etc/containerd/certs.d/{target.Registry}/ with a hosts.toml naming the CA (containerd)";
         }
 
-        if (Contains(text, "no basic auth credentials") || Contains(text, "401") || Contains(text, "unauthorized"))
+        if (Contains(text, "no basic auth credentials") || StatusUnauthorized().IsMatch(text) || Contains(text, "unauthorized"))
         {
             return $"the pull Secret's credentials were refused by {target.Registry} (or it holds none for {target.Registry}): " +
                 "check the user name and password the Secret was made from and that its .dockerconfigjson has an entry for that host";
@@ -65,6 +65,10 @@ internal static partial class FailureHints
     }
 
     private static bool Contains(string text, string value) => text.Contains(value, StringComparison.OrdinalIgnoreCase);
+
+    // "401" as an HTTP status, not the digits of a port such as 127.0.0.1:40113.
+    [GeneratedRegex(@"(?<![:\d])401(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex StatusUnauthorized();
 
     [GeneratedRegex(@"Unable to retrieve some image pull secrets \((?<names>[^)]*)\)", RegexOptions.CultureInvariant)]
     private static partial Regex MissingSecrets();

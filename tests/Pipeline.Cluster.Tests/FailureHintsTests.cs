@@ -25,6 +25,19 @@ public sealed class FailureHintsTests
     }
 
     [Fact]
+    public void For_DoesNotReadAPortStartingWith401AsUnauthorized()
+    {
+        // Regression: a registry on 127.0.0.1:40113 made every message look like an HTTP 401.
+        var hint = FailureHints.For(
+            "ErrImagePull",
+            "failed to resolve reference \"127.0.0.1:40113/orders:v9.9.9\": manifest for 127.0.0.1:40113/orders:v9.9.9 not found: manifest unknown: manifest unknown",
+            "127.0.0.1:40113/orders:v9.9.9",
+            "team");
+
+        hint.Should().Be("the tag v9.9.9 is not in 127.0.0.1:40113/orders: was Push skipped?");
+    }
+
+    [Fact]
     public void For_NamesMissingSecretsAndNamespace()
     {
         var hint = FailureHints.For(

@@ -30,13 +30,12 @@ public interface IPush : IImage
             var credentials = await ResolveRegistryCredentialsAsync(cancellationToken);
             var engine = await ConnectEngineAsync(cancellationToken);
             using var registry = await ConnectRegistryAsync(cancellationToken);
-            var publisher = new ImagePublisher(new ImagePusher(engine, Log), registry, Log);
 
             Digest? releaseDigest = null;
             foreach (var tag in chain.CreatedTags)
             {
-                var digest = await PushProgressView.RunAsync(this, tag,
-                    progress => publisher.PushAndVerifyAsync(tag, credentials, progress, cancellationToken));
+                var digest = await PushProgressView.RunAsync(this, (progress, log) =>
+                    new ImagePublisher(new ImagePusher(engine, log), registry, log).PushAndVerifyAsync(tag, credentials, progress, cancellationToken));
                 releaseDigest ??= tag == releaseImage ? digest : null;
             }
 

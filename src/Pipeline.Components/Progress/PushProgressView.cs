@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Pipeline.Engine;
 using Pipeline.Image;
-using Pipeline.Registry;
 using Spectre.Console;
 
 namespace Pipeline.Components.Progress;
@@ -11,22 +11,27 @@ namespace Pipeline.Components.Progress;
 /// </summary>
 internal static class PushProgressView
 {
-    public static Task<T> RunAsync<T>(IPipelineBuild build, ImageReference image, Func<IProgress<LayerProgress>, Task<T>> push)
+    /// <summary>Runs <paramref name="push"/> with a progress sink and the logger it should log through.</summary>
+    public static async Task<T> RunAsync<T>(IPipelineBuild build, Func<IProgress<LayerProgress>, ILogger, Task<T>> push)
     {
         if (!build.IsInteractive)
         {
-            return push(new LoggedLayerProgress(build.Log));
+            return await push(new LoggedLayerProgress(build.Log), build.Log);
         }
 
+        var deferred = new DeferredLogger(build.Log);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        return console.Progress()
-            .AutoClear(false)
-            .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn())
-            .StartAsync(context =>
-            {
-                context.AddTask($"push {image}", autoStart: false).IsIndeterminate = true;
-                return push(new LayerBars(context));
-            });
+        try
+        {
+            return await console.Progress()
+                .AutoClear(false)
+                .HideCompleted(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn())
+                .StartAsync(context => push(new LayerBars(context), deferred));
+        }
+        finally
+        {
+            deferred.Flush();
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Engine;
+using Pipeline.Image;
 using Pipeline.Registry;
 using Pipeline.Registry.Http;
 using Pipeline.Registry.Credentials;
@@ -87,7 +88,14 @@ public interface IHazRegistry : IPipelineBuild
         }
 
         chain.LocalRegistryChecked = true;
-        var local = new LocalRegistry(new LocalRegistryOptions(), Environment, Log);
+        var options = new LocalRegistryOptions();
+        var local = new LocalRegistry(options, Environment, Log);
+        var provisioner = new ProvisionScript(Log);
+        if (!File.Exists(options.BinaryPath) && provisioner.CanProvision && !await local.IsServingAsync(cancellationToken))
+        {
+            await provisioner.ProvisionAsync("registry", cancellationToken);
+        }
+
         var status = await local.EnsureRunningAsync(cancellationToken);
         if (status.StartedNow)
         {

@@ -26,8 +26,14 @@ public sealed class ProvisionScript : IEngineProvisioner
     public bool CanProvision => OperatingSystem.IsLinux() && Environment.IsPrivilegedProcess && File.Exists("/etc/debian_version");
 
     /// <inheritdoc />
-    public async Task ProvisionAsync(CancellationToken cancellationToken)
+    public Task ProvisionAsync(CancellationToken cancellationToken) => ProvisionAsync("docker", cancellationToken);
+
+    /// <summary>Runs one part of the script: <c>docker</c> (engine and busybox) or <c>registry</c> (docker-registry, htpasswd).</summary>
+    /// <param name="component">The script's subcommand.</param>
+    /// <param name="cancellationToken">Stops the script.</param>
+    public async Task ProvisionAsync(string component, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(component);
         await using var script = typeof(ProvisionScript).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new ContainerEngineUnavailableException(
                 ContainerEngineFailureKind.ProvisioningFailed,
@@ -42,9 +48,9 @@ public sealed class ProvisionScript : IEngineProvisioner
                 await script.CopyToAsync(file, cancellationToken);
             }
 
-            _logger.LogInformation("No Docker engine answers: provisioning one with build/provision.sh docker (bash {Script} docker)", path);
+            _logger.LogInformation("Provisioning with build/provision.sh {Component} (bash {Script} {Component})", component, path, component);
             var result = await Cli.Wrap("bash")
-                .WithArguments([path, "docker"])
+                .WithArguments([path, component])
                 .WithStandardOutputPipe(PipeTarget.ToDelegate(line => _logger.LogInformation("provision: {Line}", line)))
                 .WithStandardErrorPipe(PipeTarget.ToDelegate(line => _logger.LogWarning("provision: {Line}", line)))
                 .WithValidation(CommandResultValidation.None)
@@ -54,7 +60,7 @@ public sealed class ProvisionScript : IEngineProvisioner
                 throw new ContainerEngineUnavailableException(
                     ContainerEngineFailureKind.ProvisioningFailed,
                     DockerEndpoint.DefaultSocket,
-                    $"build/provision.sh docker exited with {result.ExitCode}: read its output above, fix the cause and run it again.");
+                    $"build/provision.sh {component} exited with {result.ExitCode}: read its output above, fix the cause and run it again.");
             }
         }
         finally

@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.Security.Cryptography;
+using System.Text;
 
 namespace Pipeline.Image;
 
@@ -12,8 +13,11 @@ public sealed class BuildContext
 {
     private const string IgnoreFileName = ".dockerignore";
 
-    private BuildContext(string directory, string dockerfilePath, string dockerfileName, bool dockerfileIsOutside, DockerIgnore ignore, IReadOnlyList<ContextEntry> entries)
+    private readonly string? _dockerfileAppendix;
+
+    private BuildContext(string directory, string dockerfilePath, string dockerfileName, bool dockerfileIsOutside, DockerIgnore ignore, IReadOnlyList<ContextEntry> entries, string? dockerfileAppendix = null)
     {
+        _dockerfileAppendix = dockerfileAppendix;
         Directory = directory;
         DockerfilePath = dockerfilePath;
         DockerfileName = dockerfileName;
@@ -87,6 +91,18 @@ public sealed class BuildContext
         return new BuildContext(directory, dockerfile, dockerfileName, outside, ignore, entries);
     }
 
+    /// <summary>
+    /// The same context, sending the Dockerfile with <paramref name="appendix"/> added at its end, under a generated
+    /// name (the file on disk is not changed). The builder uses it to set every label in one step.
+    /// </summary>
+    public async Task<BuildContext> WithDockerfileAppendixAsync(string appendix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(appendix);
+        var content = await File.ReadAllTextAsync(DockerfilePath, cancellationToken) + "\n" + appendix + "\n";
+        var name = ".dockerfile." + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..12];
+        return new BuildContext(Directory, DockerfilePath, name, dockerfileIsOutside: true, Ignore, Entries, appendix);
+    }
+
     /// <summary>Writes the context as a tar to <paramref name="destination"/>, streaming file contents from disk.</summary>
     public async Task WriteTarAsync(Stream destination, CancellationToken cancellationToken)
     {
@@ -117,7 +133,9 @@ public sealed class BuildContext
 
         if (DockerfileIsOutsideContext)
         {
-            await using var content = File.OpenRead(DockerfilePath);
+            await using Stream content = _dockerfileAppendix is null
+                ? File.OpenRead(DockerfilePath)
+                : new MemoryStream(Encoding.UTF8.GetBytes(await File.ReadAllTextAsync(DockerfilePath, cancellationToken) + "\n" + _dockerfileAppendix + "\n"));
             var dockerfileEntry = NewEntry(TarEntryType.RegularFile, DockerfileName,
                 UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
                 File.GetLastWriteTimeUtc(DockerfilePath));

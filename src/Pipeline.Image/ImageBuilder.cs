@@ -62,13 +62,21 @@ public sealed partial class ImageBuilder
         var labels = Labels(request, fingerprint, baseImage);
         var info = await _engine.GetInfoAsync(cancellationToken);
 
+        // The classic builder turns each API label into a step of its own (a container each, ~0.3 s): for the last
+        // stage, one LABEL instruction appended to the Dockerfile we send does the same in one step.
+        var labelsInDockerfile = request.TargetStage is null;
+        if (labelsInDockerfile)
+        {
+            context = await context.WithDockerfileAppendixAsync(LabelInstruction.For(labels), cancellationToken);
+        }
+
         var tagNames = request.Tags.Select(tag => tag.ToString()).ToList();
         var parameters = new ImageBuildParameters
         {
             Dockerfile = context.DockerfileName,
             Tags = tagNames,
             BuildArgs = new Dictionary<string, string>(buildArguments, StringComparer.Ordinal),
-            Labels = labels,
+            Labels = labelsInDockerfile ? new Dictionary<string, string>() : labels,
             Target = request.TargetStage,
             NetworkMode = info.BuildNetworkMode,
             Remove = true,

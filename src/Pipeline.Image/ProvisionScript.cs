@@ -51,8 +51,8 @@ public sealed class ProvisionScript : IEngineProvisioner
             _logger.LogInformation("Provisioning with build/provision.sh {Component} (bash {Script} {Component})", component, path, component);
             var result = await Cli.Wrap("bash")
                 .WithArguments([path, component])
-                .WithStandardOutputPipe(PipeTarget.ToDelegate(line => _logger.LogInformation("provision: {Line}", line)))
-                .WithStandardErrorPipe(PipeTarget.ToDelegate(line => _logger.LogWarning("provision: {Line}", line)))
+                .WithStandardOutputPipe(PipeTarget.ToDelegate(line => _logger.LogInformation("{Line}", line)))
+                .WithStandardErrorPipe(PipeTarget.ToDelegate(line => _logger.LogWarning("{Line}", line)))
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteAsync(cancellationToken);
             if (result.ExitCode != 0)

@@ -59,7 +59,7 @@ public class DockerEngineConnectorTests
         script.CanProvision.Should().BeTrue("the tests run as root on Debian");
         await script.ProvisionAsync(CancellationToken.None);
 
-        logger.Text.Should().Contain("provisioning one with build/provision.sh docker").And.Contain("provision: ");
+        logger.Text.Should().Contain("Provisioning with build/provision.sh docker").And.Contain("provision: ");
         Directory.GetFiles(Path.GetTempPath(), "pipeline-provision-*.sh").Should().BeEmpty("the extracted script is deleted");
     }
 

@@ -32,7 +32,8 @@ public class ImageBuilderTests(DockerEngineFixture docker)
                 Revision = new GitRevision(new string('a', 40)),
                 Source = new Uri("https://github.com/acme/orders"),
                 Created = created,
-                Labels = new Dictionary<string, string> { ["team"] = "orders" },
+                // Quotes and a $ survive: labels are set in one quoted LABEL instruction, not expanded.
+                Labels = new Dictionary<string, string> { ["team"] = "orders \"blue\" $HOME" },
             }, CancellationToken.None);
 
             var image = await docker.Engine.InspectImageAsync(tag.ToString(), CancellationToken.None);
@@ -45,7 +46,7 @@ public class ImageBuilderTests(DockerEngineFixture docker)
                 [OciLabels.Source] = "https://github.com/acme/orders",
                 [OciLabels.Created] = "2025-03-04T03:06:07Z",
                 [ContextFingerprint.LabelName] = built.Fingerprint.Value,
-                ["team"] = "orders",
+                ["team"] = "orders \"blue\" $HOME",
             });
             image.Config.Labels[OciLabels.BaseName].Should().StartWith("docker.io/pipeline/local-base:");
             logger.Text.Should().Contain("Step 3/").And.Contain("built-on-host-network").And.Contain("host network");
@@ -81,7 +82,7 @@ public class ImageBuilderTests(DockerEngineFixture docker)
 
         var exception = (await act.Should().ThrowAsync<ImageBuildException>()).Which;
         exception.Kind.Should().Be(ImageBuildFailureKind.StepFailed);
-        // ARG is step 1; the classic builder appends the build's labels as steps after the Dockerfile's own.
+        // ARG is step 1; the build's labels are one LABEL step appended after the Dockerfile's own.
         exception.Step.Should().MatchRegex(@"^Step 5/\d+ : RUN echo output-before-failure && false$");
         exception.Output.Should().Contain("output-before-failure");
         exception.Message.Should().Contain(exception.Step).And.Contain("non-zero code");

@@ -114,13 +114,13 @@ if ($onPath -and (Test-Sdk $onPath.Path)) {
 # a console-logger summary that -clp:NoSummary cannot remove. Errors are shown; success is silent.
 # The new stamp is dated before the compile starts, so an edit made during it counts next time.
 New-Item -ItemType Directory -Force -Path (Split-Path -Parent $Stamp) | Out-Null
-[IO.File]::WriteAllText("$Stamp.new", "$Dotnet`n$InputList`n")
+[IO.File]::WriteAllText("$Stamp.new.$PID", "$Dotnet`n$InputList`n")
 & $Dotnet msbuild $Project '-restore' '-p:Configuration=Release' '-nologo' '-v:q' '-clp:ErrorsOnly;NoSummary' '-tl:off'
 $rc = $LASTEXITCODE
 if ($rc -ne 0) {
-    Remove-Item -LiteralPath "$Stamp.new", $Stamp -Force -ErrorAction SilentlyContinue
+    Remove-Item -LiteralPath "$Stamp.new.$PID", $Stamp -Force -ErrorAction SilentlyContinue
     [Console]::Error.WriteLine("build.ps1: compiling build/_build.csproj failed (exit $rc)")
     exit $rc
 }
-Move-Item -LiteralPath "$Stamp.new" -Destination $Stamp -Force
+Move-Item -LiteralPath "$Stamp.new.$PID" -Destination $Stamp -Force
 Invoke-BuildProgram

@@ -97,14 +97,14 @@ fi
 # a console-logger summary that -clp:NoSummary cannot remove. Errors are shown; success is silent.
 # The new stamp is dated before the compile starts, so an edit made during it counts next time.
 mkdir -p "${STAMP%/*}"
-printf '%s\n%s\n' "$DOTNET" "$INPUT_LIST" > "$STAMP.new"
+printf '%s\n%s\n' "$DOTNET" "$INPUT_LIST" > "$STAMP.new.$$"
 rc=0
 "$DOTNET" msbuild "$PROJECT" -restore -p:Configuration=Release -nologo -v:q '-clp:ErrorsOnly;NoSummary' -tl:off ||
   rc=$?
 if [[ $rc -ne 0 ]]; then
-  rm -f "$STAMP.new" "$STAMP"
+  rm -f "$STAMP.new.$$" "$STAMP"
   echo "build.sh: compiling build/_build.csproj failed (exit $rc)" >&2
   exit "$rc"
 fi
-mv -f "$STAMP.new" "$STAMP"
+mv -f "$STAMP.new.$$" "$STAMP"
 run "$@"

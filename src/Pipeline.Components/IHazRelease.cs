@@ -45,4 +45,24 @@ public interface IHazRelease : IPipelineBuild
 
         return chain.Revision;
     }
+
+    /// <summary>
+    /// The image's "created" time: <c>SOURCE_DATE_EPOCH</c> when set, else HEAD's commit time, else now. A time
+    /// taken from the sources keeps rebuilds of one commit identical (and their last build step cached).
+    /// </summary>
+    async Task<DateTimeOffset> ResolveCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (Environment.GetValueOrDefault("SOURCE_DATE_EPOCH") is { Length: > 0 } epoch
+            && long.TryParse(epoch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        }
+
+        if (await ResolveRevisionAsync(cancellationToken) is not null)
+        {
+            return await new GitRepository(RootDirectory).GetHeadCommitTimeAsync(cancellationToken);
+        }
+
+        return DateTimeOffset.UtcNow;
+    }
 }

@@ -62,7 +62,7 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
                 BaseImage = BaseImage,
                 Version = release,
                 Revision = await ResolveRevisionAsync(cancellationToken),
-                Created = DateTimeOffset.UtcNow,
+                Created = await ResolveCreatedAsync(cancellationToken),
             });
             var prepared = await builder.PrepareAsync(request, cancellationToken);
             var existing = await new ReleaseGuard(registry, Log).CheckAsync(releaseImage, prepared.Fingerprint, OverwriteTag, cancellationToken);

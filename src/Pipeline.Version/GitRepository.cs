@@ -35,6 +35,16 @@ public sealed class GitRepository
     }
 
     /// <summary>
+    /// When HEAD was committed: the reproducible "created" time of what is built from it (the convention behind
+    /// <c>SOURCE_DATE_EPOCH</c>), so the same commit builds the same image metadata.
+    /// </summary>
+    public async Task<DateTimeOffset> GetHeadCommitTimeAsync(CancellationToken cancellationToken)
+    {
+        var output = await RunAsync(["log", "-1", "--format=%ct", "HEAD"], cancellationToken);
+        return DateTimeOffset.FromUnixTimeSeconds(long.Parse(output.Trim(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
     /// The highest release version among the tags on HEAD (<c>git tag --points-at HEAD</c>), such as
     /// <c>v1.2.3</c>; tags that are not release versions are ignored. Null when there is none.
     /// </summary>

@@ -18,6 +18,23 @@ public class GitRepositoryTests
     }
 
     [Fact]
+    public async Task GetHeadCommitTimeAsync_ReturnsTheCommitterTimeOfHead()
+    {
+        using var temp = await TemporaryGitRepository.CreateAsync();
+        await temp.CommitAsync("first");
+        // Amend with a fixed committer date (2023-11-14): the result must come from the commit, not the clock.
+        await CliWrap.Cli.Wrap("git")
+            .WithArguments(["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", "commit", "--quiet", "--amend", "--no-edit"])
+            .WithWorkingDirectory(temp.Path)
+            .WithEnvironmentVariables(env => env.Set("GIT_COMMITTER_DATE", "@1700000000 +0000").Set("GIT_DIR", null).Set("GIT_WORK_TREE", null).Set("GIT_INDEX_FILE", null))
+            .ExecuteAsync();
+
+        var created = await new GitRepository(temp.Path).GetHeadCommitTimeAsync(CancellationToken.None);
+
+        created.Should().Be(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
+    }
+
+    [Fact]
     public async Task GetHeadRevisionAsync_FailsClearlyWithoutCommits()
     {
         using var temp = await TemporaryGitRepository.CreateAsync();

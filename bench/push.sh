@@ -1,114 +1,283 @@
 #!/usr/bin/env bash
-# Compares, in one run, the blog-post seed script (docker login --password-stdin; docker build -t; docker push;
-# docker rmi; docker logout) with `./build.sh Push` on the same inputs: the sample app's published output, its
-# Dockerfile, the offline local base, and a registry with htpasswd auth on a free loopback port.
-# Prints both medians and their ratio (goal <= 1.05x), then a second `./build.sh Push` with nothing changed
-# (goal <= 0.2x of the first, no layer uploaded). Exits 0 when the measurement ran (goals met or not), 1 when a
-# step failed.
+# The blog-post seed script (docker login --password-stdin; docker build -t; docker push; docker rmi; docker logout)
+# against `./build.sh Push` (Image, Push and its always-after CleanImages) on the same inputs: the sample app's
+# published output with the sample's .dockerignore, samples/Orders.Api/Dockerfile, the offline local base, and a
+# registry with htpasswd auth that this script starts on a free loopback port. Then `./build.sh Push` again with
+# nothing changed. See bench/README.md.
 #
-#   bash bench/push.sh            # 3 timed runs per side
-#   RUNS=5 bash bench/push.sh
+#   bash bench/push.sh      RUNS=5 bash bench/push.sh      KEEP_LOGS=/tmp/push-logs bash bench/push.sh
+#   PUBLISH_DIR=DIR bash bench/push.sh   (a published Orders.Api; default: artifacts/publish/orders-api, made by
+#                                         ./build.sh Compile when missing)
+#
+# Prints the medians, the ratios and whether each goal is met (Push <= 1.05x the seed; an unchanged Push
+# <= 0.2x the first, with no layer uploaded). Exits 0 when the measurement ran, goals met or not; 1 when a step
+# failed. Nothing leaves 127.0.0.1; the password only ever travels through stdin and the environment.
 set -euo pipefail
 unset CDPATH
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-RUNS="${RUNS:-3}"
-export DOCKER_BUILDKIT=0 # the engine here has the classic builder only (no buildx)
+# Parameters the build program would read from the environment (see ./build.sh --help) that change its inputs.
+unset REGISTRY REGISTRY_USERNAME REGISTRY_PASSWORD REGISTRY_CA RELEASE ARTIFACT DOCKERFILE BASE_IMAGE EXTRA_TAGS \
+  BUILD_ARGS BUILD_TARGET IMAGE_CONTEXT OVERWRITE_TAG CONFIGURATION RUNTIME_IDENTIFIER
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT="$PWD"
 
-WORK="$(mktemp -d /tmp/pipeline-bench-push.XXXXXX)"
-REGISTRY_PID=
+RUNS="${RUNS:-3}"
+GOAL_PUSH_PCT=105     # ./build.sh Push <= 1.05x the seed script
+GOAL_UNCHANGED_PCT=20 # an unchanged ./build.sh Push <= 0.2x the first
+DOCKERFILE="$ROOT/samples/Orders.Api/Dockerfile"
+IGNORE_FILE="$ROOT/samples/Orders.Api/.dockerignore"
+PUBLISHED="${PUBLISH_DIR:-$ROOT/artifacts/publish/orders-api}"
+STAMP="$ROOT/artifacts/bin/_build/.stamp"
+RELEASE=1.0.0
+USERNAME=bench
+# The engine is 20.10 with the classic builder and the CLI has no buildx: the seed's `docker build` is classic.
+export DOCKER_BUILDKIT=0
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "bench: RUNS must be a positive number, not '$RUNS'" >&2; exit 1; }
+for tool in docker docker-registry htpasswd curl jq ss; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (build/provision.sh installs the tools)" >&2; exit 1; }
+done
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/pipeline-bench-push.XXXXXX")"
+REGISTRY_PID=''
+REGISTRY=''
 cleanup() {
-  local rc=$?
+  local image
+  if [[ -n "${KEEP_LOGS:-}" ]]; then { mkdir -p "$KEEP_LOGS" && cp "$WORK"/*.log "$KEEP_LOGS"/; } 2>/dev/null || true; fi
+  if [[ -n "$REGISTRY" ]]; then   # local tags a failed run left behind
+    docker images --format '{{.Repository}}:{{.Tag}}' 2>/dev/null | grep -F "$REGISTRY/" |
+      while read -r image; do docker rmi "$image" >/dev/null 2>&1 || true; done || true
+  fi
   if [[ -n "$REGISTRY_PID" ]]; then kill "$REGISTRY_PID" 2>/dev/null || true; wait "$REGISTRY_PID" 2>/dev/null || true; fi
   rm -rf "$WORK"
-  exit "$rc"
 }
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 say() { printf 'bench: %s\n' "$*" >&2; }
-now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
-median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+fail() { say "$1"; [[ -n "${2:-}" && -f "$2" ]] && tail -n 40 "$2" >&2; exit 1; }
+NOW=0
+now() { if [[ -n "${EPOCHREALTIME:-}" ]]; then NOW=$(( 10#${EPOCHREALTIME//[.,]/} )); else NOW=$(( $(date +%s%N) / 1000 )); fi; }
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+secs() { printf '%d.%02d s' $(( $1 / 1000000 )) $(( $1 % 1000000 / 10000 )); }    # microseconds -> "12.34 s"
+times_of() { local t out=''; for t in "$@"; do out+="${out:+, }$(secs "$t")"; done; printf '%s' "$out"; }
+ratio() { printf '%d.%02dx' $(( $1 / 100 )) $(( $1 % 100 )); }                   # percent -> "1.03x"
+met() { if (( $1 <= $2 )); then echo met; else echo "NOT met"; fi; }
 
-# --- a registry with htpasswd (bcrypt) on a free loopback port; the password goes through stdin only ---------
-PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-REGISTRY="127.0.0.1:$PORT"
-USERNAME=bench
-PASSWORD="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+# --- the registry: htpasswd (bcrypt) auth on a free 127.0.0.1 port, with an access log to count uploads --------
+PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
 printf '%s\n' "$PASSWORD" | htpasswd -B -i -c "$WORK/htpasswd" "$USERNAME" 2>/dev/null
-cat > "$WORK/config.yml" <<EOF
+PORT=''
+for _ in $(seq 50); do
+  candidate=$(( 20000 + RANDOM % 40000 ))
+  if [[ -z "$(ss -Hltn "sport = :$candidate")" ]]; then PORT=$candidate; break; fi
+done
+[[ -n "$PORT" ]] || fail "found no free port on 127.0.0.1"
+REGISTRY="127.0.0.1:$PORT"
+cat > "$WORK/registry.yml" <<EOF
 version: 0.1
-log: { level: error }
+log:
+  level: info
+  formatter: text
+  accesslog: { disabled: false }
 storage:
-  filesystem: { rootdirectory: $WORK/data }
+  filesystem: { rootdirectory: $WORK/registry-data }
   delete: { enabled: true }
-http: { addr: $REGISTRY }
+http: { addr: "$REGISTRY" }
 auth:
   htpasswd: { realm: bench, path: $WORK/htpasswd }
 EOF
-docker-registry serve "$WORK/config.yml" > "$WORK/registry.log" 2>&1 &
+docker-registry serve "$WORK/registry.yml" > "$WORK/registry.log" 2>&1 &
 REGISTRY_PID=$!
 for _ in $(seq 100); do
-  curl -s -o /dev/null "http://$REGISTRY/v2/" && break
+  kill -0 "$REGISTRY_PID" 2>/dev/null || fail "the registry on $REGISTRY did not start" "$WORK/registry.log"
+  [[ "$(curl -s --noproxy '*' -o /dev/null -w '%{http_code}' "http://$REGISTRY/v2/")" == 401 ]] && break
   sleep 0.1
 done
-say "registry with htpasswd auth on $REGISTRY"
+[[ "$(curl -s --noproxy '*' -o /dev/null -w '%{http_code}' "http://$REGISTRY/v2/")" == 401 ]] ||
+  fail "the registry on $REGISTRY does not answer with 401 (htpasswd auth)" "$WORK/registry.log"
+say "registry with htpasswd auth on $REGISTRY; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# --- prepare (not timed): the published app, the build program, the local base ------------------------------
-say "preparing: ./build.sh Compile publishes the sample app"
-./build.sh Compile > "$WORK/compile.log" 2>&1 || { cat "$WORK/compile.log" >&2; exit 1; }
-CONTEXT="$ROOT/artifacts/publish/orders-api"
-DOCKERFILE="$ROOT/samples/Orders.Api/Dockerfile"
+# GET from the registry API as the bench user; the credentials reach curl through stdin (-K -), not its arguments.
+registry_get() { # PATH [ACCEPT]
+  printf 'user = "%s:%s"\n' "$USERNAME" "$PASSWORD" |
+    curl -sf --noproxy '*' -K - -H "Accept: ${2:-application/vnd.docker.distribution.manifest.v2+json}" "http://$REGISTRY$1"
+}
+manifest() { registry_get "/v2/$1/manifests/v$RELEASE"; }
+# Requests that upload something (blob uploads, manifests) to repository NAME, from the registry's access log.
+uploads() { grep -Ec "\"(POST|PATCH|PUT) /v2/$1/(blobs|manifests)/" "$WORK/registry.log" || true; }
 
-pipeline_push() { # NAME RELEASE -> log in $WORK/NAME-RELEASE.log
-  REGISTRY_PASSWORD="$PASSWORD" ./build.sh Push --registry "$REGISTRY" --artifact "$1" --release "$2" \
+# --- prepare (not timed): the context, the build program, the local base, one warm-up run each side ---------------
+if [[ -n "${PUBLISH_DIR:-}" ]]; then
+  [[ -x "$PUBLISHED/Orders.Api" ]] || fail "PUBLISH_DIR=$PUBLISHED holds no published Orders.Api"
+elif [[ ! -x "$PUBLISHED/Orders.Api" ]]; then
+  say "publishing the sample app (./build.sh Compile) …"
+  ./build.sh Compile > "$WORK/compile.log" 2>&1 || fail "./build.sh Compile failed" "$WORK/compile.log"
+fi
+# A private copy, so that another build publishing meanwhile cannot change the inputs; the sample's .dockerignore
+# goes in it so that the seed's classic `docker build` leaves out the same files (debug symbols) as Pipeline.
+CONTEXT="$WORK/context"
+cp -a "$PUBLISHED" "$CONTEXT"
+cp "$IGNORE_FILE" "$CONTEXT/.dockerignore"
+# A file unique to this run: no image another build left on the engine can serve either side's COPY from the
+# build cache, so both sides build every step every time (the warm-up's steps go with its rmi / CleanImages).
+printf '%s\n' "${WORK##*/}" > "$CONTEXT/.bench-run"
+[[ -x "$CONTEXT/Orders.Api" && -f "$CONTEXT/Orders.Api.dll" ]] || fail "$PUBLISHED is not a published Orders.Api"
+say "context: a copy of $PUBLISHED ($(du -sh "$CONTEXT" | cut -f1)) with samples/Orders.Api/.dockerignore"
+
+say "warming the build program (./build.sh --help compiles it if its inputs changed) …"
+./build.sh --help > "$WORK/help.log" 2>&1 || fail "./build.sh --help failed" "$WORK/help.log"
+
+# ./build.sh Push NAME [LOG-SUFFIX]; sets ELAPSED (µs), LOG, and RECOMPILED: 1 when build.sh had to compile the
+# build program first (someone edited build/ or src/ meanwhile), so that the time is not the Push's alone.
+ELAPSED=0 RECOMPILED=0 LOG=''
+stamp_time() { stat -c %y "$STAMP" 2>/dev/null || echo none; }
+pipeline_push() {
+  local name=$1 before start
+  LOG="$WORK/$name${2:-}.log"
+  before=$(stamp_time)
+  now; start=$NOW
+  REGISTRY_PASSWORD="$PASSWORD" ./build.sh Push --registry "$REGISTRY" --artifact "$name" --release "$RELEASE" \
     --registry-username "$USERNAME" --skip Compile --image-context "$CONTEXT" --dockerfile "$DOCKERFILE" \
-    > "$WORK/$1-$2.log" 2>&1 || { cat "$WORK/$1-$2.log" >&2; exit 1; }
+    > "$LOG" 2>&1 || fail "./build.sh Push --artifact $name failed" "$LOG"
+  now; ELAPSED=$(( NOW - start ))
+  RECOMPILED=0
+  [[ "$(stamp_time)" == "$before" ]] || RECOMPILED=1
+}
+# The seed script, the password on stdin and a throw-away DOCKER_CONFIG (the user's ~/.docker stays untouched).
+seed_push() {
+  local name=$1 image="$REGISTRY/$1:v$RELEASE" start
+  LOG="$WORK/$name.log"
+  now; start=$NOW
+  # Chained with &&: `set -e` does not apply inside a `|| fail` context. mark (a builtin clock and an append)
+  # records when each line ends, for the breakdown.
+  (
+    mark() { now; printf '%s\n' "$NOW" >> "$WORK/$name.marks"; }
+    export DOCKER_CONFIG="$WORK/docker-config" && mark &&
+    printf '%s' "$PASSWORD" | docker login "$REGISTRY" -u "$USERNAME" --password-stdin && mark &&
+    docker build --network host -f "$DOCKERFILE" --build-arg "BASE_IMAGE=$BASE" -t "$image" "$CONTEXT" && mark &&
+    docker push "$image" && mark &&
+    docker rmi "$image" && mark &&
+    docker logout "$REGISTRY" && mark
+  ) > "$LOG" 2>&1 || fail "the seed script for $name failed" "$LOG"
+  now; ELAPSED=$(( NOW - start ))
+  local m
+  mapfile -t m < "$WORK/$name.marks"
+  SEED_PHASES=( $(( m[1] - m[0] )) $(( m[2] - m[1] )) $(( m[3] - m[2] )) $(( m[5] - m[3] )) )   # login build push rmi+logout
+}
+# The target durations in a Pipeline log's summary table (tenths of seconds), in µs: Image Push CleanImages rest.
+pipeline_phases() {
+  local target line total=0
+  PIPE_PHASES=()
+  for target in Image Push CleanImages; do
+    line=$(grep -E "^$target +[A-Z][a-z]+ +[0-9]+\.[0-9] s" "$LOG" | head -n 1) || fail "no $target line in the summary of $LOG" "$LOG"
+    [[ $line =~ ([0-9]+)\.([0-9])\ s ]]
+    PIPE_PHASES+=( $(( (BASH_REMATCH[1] * 10 + BASH_REMATCH[2]) * 100000 )) )
+    total=$(( total + PIPE_PHASES[-1] ))
+  done
+  PIPE_PHASES+=( $(( ELAPSED > total ? ELAPSED - total : 0 )) )
+}
+# A timed Pipeline run under a fresh name; a run that recompiled the build program is done again under another.
+PIPE_NAME=''
+fresh_pipeline_push() {
+  local attempt
+  for attempt in 1 2 3; do
+    PIPE_NAME=$1
+    (( attempt == 1 )) || PIPE_NAME="$1-retry$attempt"
+    pipeline_push "$PIPE_NAME"
+    (( RECOMPILED == 0 )) && return 0
+    say "$PIPE_NAME: ./build.sh recompiled the build program (build/ or src/ changed meanwhile): not counted, again"
+  done
+  fail "the build program was recompiled during every attempt: stop editing build/ and src/ while this runs"
 }
 
-# The Pipeline warm-up also imports the offline base image both sides build on.
-pipeline_push warmup-pipe 1.0.0
-BASE="$(docker images pipeline/local-base --format '{{.Repository}}:{{.Tag}}' | head -n 1)"
-[[ -n "$BASE" ]] || { say "no pipeline/local-base image after the warm-up"; exit 1; }
-
-seed_push() { # NAME: the seed's five lines, with the password on stdin and a throw-away docker config
-  local image="$REGISTRY/$1:v1.0.0"
-  export DOCKER_CONFIG="$WORK/docker-config"
-  {
-    printf '%s' "$PASSWORD" | docker login --username "$USERNAME" --password-stdin "$REGISTRY"
-    docker build --network host -q -f "$DOCKERFILE" --build-arg "BASE_IMAGE=$BASE" -t "$image" "$CONTEXT"
-    docker push "$image"
-    docker rmi "$image"
-    docker logout "$REGISTRY"
-  } > "$WORK/$1.log" 2>&1 || { cat "$WORK/$1.log" >&2; exit 1; }
-  unset DOCKER_CONFIG
-}
+say "warm-up: ./build.sh Push (imports the local base if missing) …"
+fresh_pipeline_push warmup-pipe
+# The base the Pipeline build used, from its label in the pushed image's config.
+config_digest=$(manifest "$PIPE_NAME" | jq -r .config.digest) || fail "cannot read the manifest of $PIPE_NAME from $REGISTRY"
+BASE=$(registry_get "/v2/$PIPE_NAME/blobs/$config_digest" '*/*' | jq -r '.config.Labels["org.opencontainers.image.base.name"] // empty') ||
+  fail "cannot read the image config of $PIPE_NAME"
+[[ "$BASE" == *pipeline/local-base:* ]] || fail "the Pipeline image names no local base (base label: '${BASE:-none}')"
+docker image inspect "$BASE" >/dev/null 2>&1 || fail "$BASE is not on this machine: docker images pipeline/local-base"
+say "local base: $BASE (docker images pipeline/local-base: $(docker images pipeline/local-base --format '{{.Tag}}' | paste -sd, -))"
+say "warm-up: the seed script …"
 seed_push warmup-seed
 
-# --- timed: alternating, a new repository each run (both sides may mount blobs the registry already has) ----
-seed_times=() pipe_times=()
-for i in $(seq "$RUNS"); do
-  t0=$(now_ms); seed_push "seed-$i"; t1=$(now_ms); seed_times+=($((t1 - t0)))
-  t0=$(now_ms); pipeline_push "pipe-$i" 1.0.0; t1=$(now_ms); pipe_times+=($((t1 - t0)))
+# --- timed: alternating (who goes first swaps each round), a new repository each run -----------------------------
+seed_times=() pipe_times=() pipe_names=()
+seed_login=() seed_build=() seed_push_=() seed_clean=() pipe_image=() pipe_push_=() pipe_clean=() pipe_rest=()
+for (( i = 1; i <= RUNS; i++ )); do
+  say "round $i of $RUNS …"
+  order=(seed pipe)
+  (( i % 2 == 1 )) || order=(pipe seed)
+  for side in "${order[@]}"; do
+    if [[ $side == seed ]]; then
+      seed_push "seed-$i"; seed_times+=("$ELAPSED")
+      seed_login+=("${SEED_PHASES[0]}") seed_build+=("${SEED_PHASES[1]}") seed_push_+=("${SEED_PHASES[2]}") seed_clean+=("${SEED_PHASES[3]}")
+    else
+      fresh_pipeline_push "pipe-$i"; pipe_times+=("$ELAPSED"); pipe_names+=("$PIPE_NAME")
+      pipeline_phases
+      pipe_image+=("${PIPE_PHASES[0]}") pipe_push_+=("${PIPE_PHASES[1]}") pipe_clean+=("${PIPE_PHASES[2]}") pipe_rest+=("${PIPE_PHASES[3]}")
+    fi
+  done
 done
-seed_ms=$(median "${seed_times[@]}")
-pipe_ms=$(median "${pipe_times[@]}")
+seed_median=$(median "${seed_times[@]}")
+pipe_median=$(median "${pipe_times[@]}")
 
-# --- nothing changed: the same inputs as pipe-1 ------------------------------------------------------------
-t0=$(now_ms); pipeline_push pipe-1 1.0.0; t1=$(now_ms); again_ms=$((t1 - t0))
-again_log="$WORK/pipe-1-1.0.0.log"
-skipped=no
-grep -Eq '^Image +Skipped .*already holds this content' "$again_log" \
-  && grep -Eq '^Push +Skipped .*already holds this content' "$again_log" \
-  && ! grep -q 'Pushed (' "$again_log" && skipped=yes
+# Same content on both sides: the same base layer, and the same total size of the layers pushed.
+sizes() { jq -r '[.layers[].size] | add' <<< "$1"; }
+base_layer() { jq -r '.layers[0].digest' <<< "$1"; }
+seed_manifest=$(manifest seed-1) || fail "cannot read the manifest of seed-1"
+pipe_manifest=$(manifest "${pipe_names[0]}") || fail "cannot read the manifest of ${pipe_names[0]}"
+[[ "$(base_layer "$seed_manifest")" == "$(base_layer "$pipe_manifest")" ]] ||
+  fail "seed-1 and ${pipe_names[0]} do not share their base layer: the two sides did not build on the same base"
+seed_bytes=$(sizes "$seed_manifest") pipe_bytes=$(sizes "$pipe_manifest")
+# The upload count below means something only if the access log shows the first pushes' uploads.
+(( $(uploads "${pipe_names[0]}") > 0 && $(uploads seed-1) > 0 )) ||
+  fail "the registry's access log shows no upload for seed-1 or ${pipe_names[0]}: cannot tell whether a push uploads" "$WORK/registry.log"
 
-ratio=$(awk -v a="$pipe_ms" -v b="$seed_ms" 'BEGIN { printf "%.2f", a / b }')
-again_ratio=$(awk -v a="$again_ms" -v b="$pipe_ms" 'BEGIN { printf "%.2f", a / b }')
-verdict() { awk -v v="$1" -v g="$2" 'BEGIN { print (v <= g) ? "met" : "missed" }'; }
+# --- nothing changed: each Pipeline repository again, same inputs, same release -----------------------------------
+again_times=() uploaded=0 skipped=yes
+for name in "${pipe_names[@]}"; do
+  say "again, nothing changed: $name …"
+  before=$(uploads "$name")
+  for _ in 1 2 3; do pipeline_push "$name" .again; (( RECOMPILED == 0 )) && break; done
+  (( RECOMPILED == 0 )) || fail "the build program was recompiled during every attempt: stop editing build/ and src/ while this runs"
+  again_times+=("$ELAPSED")
+  uploaded=$(( uploaded + $(uploads "$name") - before ))
+  for target in Image Push; do
+    grep -Eq "^ *$target\b.*Skipped.*already holds this content" "$LOG" || { skipped=no; say "$name: $target was not skipped, see below"; tail -n 30 "$LOG" >&2; }
+  done
+done
+again_median=$(median "${again_times[@]}")
 
-printf '\n%-44s %10s\n' "measurement ($RUNS runs each, median)" "ms"
-printf '%-44s %10s\n' "seed script (login, build, push, rmi, logout)" "$seed_ms"
-printf '%-44s %10s\n' "./build.sh Push (+ CleanImages)" "$pipe_ms"
-printf '%-44s %10s\n' "./build.sh Push again, nothing changed" "$again_ms"
-printf '\nratio Push / seed: %sx (goal <= 1.05x: %s)\n' "$ratio" "$(verdict "$ratio" 1.05)"
-printf 'ratio unchanged Push / first Push: %sx (goal <= 0.2x: %s)\n' "$again_ratio" "$(verdict "$again_ratio" 0.2)"
-printf 'unchanged Push skipped Image and Push, no layer uploaded: %s\n' "$skipped"
+# The password, and the base64 of user:password, appear in no output of either side.
+secret_b64=$(printf '%s:%s' "$USERNAME" "$PASSWORD" | base64 -w0)
+if grep -lF -e "$PASSWORD" -e "$secret_b64" "$WORK"/*.log >&2; then fail "the password appears in the logs above"; fi
+
+# --- report ------------------------------------------------------------------------------------------------------
+push_pct=$(( pipe_median * 100 / seed_median ))
+again_pct=$(( again_median * 100 / pipe_median ))
+row() { local line; line=$(printf '%-40s %-12s %-10s %s' "$@"); printf '%s\n' "${line%"${line##*[! ]}"}"; }
+mb() { printf '%d.%d MB' $(( $1 / 1000000 )) $(( $1 % 1000000 / 100000 )); }
+echo
+printf 'seed script (login, build, push, rmi, logout): median %s of %d runs (%s)\n' "$(secs "$seed_median")" "$RUNS" "$(times_of "${seed_times[@]}")"
+printf './build.sh Push (Image, Push, CleanImages):    median %s of %d runs (%s)\n' "$(secs "$pipe_median")" "$RUNS" "$(times_of "${pipe_times[@]}")"
+printf 'ratio Push / seed: %s\n' "$(ratio "$push_pct")"
+printf '  medians by step: seed login %s, build %s, push %s, rmi + logout %s\n' "$(secs "$(median "${seed_login[@]}")")" \
+  "$(secs "$(median "${seed_build[@]}")")" "$(secs "$(median "${seed_push_[@]}")")" "$(secs "$(median "${seed_clean[@]}")")"
+printf '                   Pipeline Image %s, Push %s, CleanImages %s, rest (start, plan, summary) %s\n' \
+  "$(secs "$(median "${pipe_image[@]}")")" "$(secs "$(median "${pipe_push_[@]}")")" "$(secs "$(median "${pipe_clean[@]}")")" \
+  "$(secs "$(median "${pipe_rest[@]}")")"
+printf './build.sh Push again, nothing changed:        median %s of %d runs (%s)\n' "$(secs "$again_median")" "$RUNS" "$(times_of "${again_times[@]}")"
+printf 'ratio unchanged / first Push: %s\n' "$(ratio "$again_pct")"
+printf 'layers pushed per image: seed %s, Pipeline %s (same base layer)\n' "$(mb "$seed_bytes")" "$(mb "$pipe_bytes")"
+printf 'load average at the end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+row figure value goal result
+row 'seed script, median' "$(secs "$seed_median")" '' ''
+row './build.sh Push, median' "$(secs "$pipe_median")" '' ''
+row 'Push / seed' "$(ratio "$push_pct")" '<= 1.05x' "$(met "$push_pct" "$GOAL_PUSH_PCT")"
+row './build.sh Push unchanged, median' "$(secs "$again_median")" '' ''
+row 'unchanged / first Push' "$(ratio "$again_pct")" '<= 0.2x' "$(met "$again_pct" "$GOAL_UNCHANGED_PCT")"
+row 'unchanged: Image, Push skipped' "$skipped" 'yes' "$([[ $skipped == yes ]] && echo met || echo "NOT met")"
+row 'unchanged: uploads to the registry' "$uploaded" '0' "$(met "$uploaded" 0)"

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Pipelines;
 using System.Text.RegularExpressions;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
@@ -90,19 +91,16 @@ public sealed partial class ImageBuilder
 
         var transcript = new BuildTranscript(line => _logger.LogInformation("{BuildOutput}", line));
         EngineStreamResult result;
-        await using (var tar = await context.CreateTarFileAsync(cancellationToken))
+        try
         {
-            try
-            {
-                result = await _engine.BuildImageAsync(parameters, tar, transcript, cancellationToken);
-            }
-            catch (Docker.DotNet.DockerApiException exception)
-            {
-                // Requests the engine rejects before building (a Dockerfile it cannot parse) fail with an HTTP error.
-                throw new ImageBuildException(ImageBuildFailureKind.EngineRejected,
-                    $"the engine refused to build {request.Tags[0].ToFamiliarString()} from {request.Dockerfile}: {EngineMessage(exception)}. Fix the Dockerfile and build again.",
-                    transcript.CurrentStep, transcript.CurrentStepOutput, exception);
-            }
+            result = await BuildStreamingAsync(context, parameters, transcript, cancellationToken);
+        }
+        catch (Docker.DotNet.DockerApiException exception)
+        {
+            // Requests the engine rejects before building (a Dockerfile it cannot parse) fail with an HTTP error.
+            throw new ImageBuildException(ImageBuildFailureKind.EngineRejected,
+                $"the engine refused to build {request.Tags[0].ToFamiliarString()} from {request.Dockerfile}: {EngineMessage(exception)}. Fix the Dockerfile and build again.",
+                transcript.CurrentStep, transcript.CurrentStepOutput, exception);
         }
 
         if (!result.Succeeded)
@@ -115,6 +113,46 @@ public sealed partial class ImageBuilder
             ?? throw new ImageBuildException(ImageBuildFailureKind.EngineRejected, $"the engine finished building {tagNames[0]} without naming the image: check the engine's log.");
         _logger.LogInformation("Built {Image} as {Id}", string.Join(", ", request.Tags.Select(tag => tag.ToFamiliarString())), id);
         return new BuiltImage(id, request.Tags, fingerprint, labels);
+    }
+
+    // The context tar is written into a pipe the engine reads from, as the docker CLI streams it: no temporary
+    // copy of a context that can be hundreds of megabytes.
+    private async Task<EngineStreamResult> BuildStreamingAsync(BuildContext context, ImageBuildParameters parameters, BuildTranscript transcript, CancellationToken cancellationToken)
+    {
+        var pipe = new Pipe();
+        var writing = Task.Run(async () =>
+        {
+            try
+            {
+                await using var tar = pipe.Writer.AsStream();
+                await context.WriteTarAsync(tar, cancellationToken);
+            }
+            catch (Exception exception)
+            {
+                await pipe.Writer.CompleteAsync(exception);
+                throw;
+            }
+        }, cancellationToken);
+
+        try
+        {
+            await using var reader = pipe.Reader.AsStream();
+            return await _engine.BuildImageAsync(parameters, reader, transcript, cancellationToken);
+        }
+        finally
+        {
+            // If the engine stopped reading early, the writer must not wait for room in the pipe forever.
+            await pipe.Reader.CompleteAsync();
+            try
+            {
+                await writing;
+            }
+            catch (Exception)
+            {
+                // A writer failure reached the engine's read as the same exception (CompleteAsync above); here it
+                // can only repeat it or come after the engine stopped reading, when the build's outcome counts.
+            }
+        }
     }
 
     private async Task<string?> ResolveBaseImageAsync(ImageBuildRequest request, BuildContext context, Dictionary<string, string> buildArguments, CancellationToken cancellationToken)

@@ -119,7 +119,8 @@ public sealed partial class ImageBuilder
     // copy of a context that can be hundreds of megabytes.
     private async Task<EngineStreamResult> BuildStreamingAsync(BuildContext context, ImageBuildParameters parameters, BuildTranscript transcript, CancellationToken cancellationToken)
     {
-        var pipe = new Pipe();
+        // Room for a few large files in flight: the default 64 KB pause threshold stalls the writer on every chunk.
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 16 << 20, resumeWriterThreshold: 8 << 20, minimumSegmentSize: 64 << 10));
         var writing = Task.Run(async () =>
         {
             try

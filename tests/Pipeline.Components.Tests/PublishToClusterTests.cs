@@ -61,4 +61,23 @@ public sealed class PublishToClusterTests(ChainFixture chain, ITestOutputHelper 
         deployment.Spec.Template.Spec.Containers.Single().Image.Should().Be(pinned);
         deployment.Status.AvailableReplicas.Should().Be(1, "the simulated kubelet pulled the image by digest");
     }
+
+    [Fact]
+    public async Task Publish_SameReleaseTwice_ReappliesWithoutChangingTheCluster()
+    {
+        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
+        await using var cluster = await ApiServerDouble.StartAsync();
+        await using var workspace = new ConsumerWorkspace(chain, registry, output);
+        var kubeconfig = cluster.WriteKubeconfig(Path.Combine(workspace.Root, "kubeconfig"));
+        string[] target = ["--kubeconfig", kubeconfig, "--namespace", "tbw-again"];
+        var first = await workspace.RunAsync<SampleBuild>(workspace.PublishArguments("3.2.1", target));
+        first.ExitCode.Should().Be(0, "{0}", first);
+        var renderedFirst = await File.ReadAllBytesAsync(workspace.ManifestFile);
+
+        var again = await workspace.RunAsync<SampleBuild>(workspace.PublishArguments("3.2.1", target));
+
+        again.ExitCode.Should().Be(0, "{0}", again);
+        again.SummaryValue("Rollout").Should().StartWith("0 of 4 objects changed").And.Contain("revision 1 available");
+        (await File.ReadAllBytesAsync(workspace.ManifestFile)).Should().Equal(renderedFirst, "the same inputs render the same bytes");
+    }
 }

@@ -18,6 +18,12 @@ public sealed record RegistryServerConfiguration
     /// <summary>Allow <c>DELETE</c> of manifests (<c>storage.delete.enabled</c>).</summary>
     public bool DeleteEnabled { get; init; } = true;
 
+    /// <summary>
+    /// Purge uploads abandoned for a week, checked daily (the registry's own defaults). Off unless set, so a short-lived
+    /// registry does no background work; a long-running one should turn it on or its storage fills with stale uploads.
+    /// </summary>
+    public bool PurgeAbandonedUploads { get; init; }
+
     /// <summary>An htpasswd file for Basic auth, or null.</summary>
     public string? HtpasswdPath { get; init; }
 
@@ -52,7 +58,18 @@ public sealed record RegistryServerConfiguration
         yaml.AppendLine(CultureInfo.InvariantCulture, $"    enabled: {(DeleteEnabled ? "true" : "false")}");
         yaml.AppendLine("  maintenance:");
         yaml.AppendLine("    uploadpurging:");
-        yaml.AppendLine("      enabled: false");
+        if (PurgeAbandonedUploads)
+        {
+            // The registry refuses a purge section without age and interval, so all four keys are written.
+            yaml.AppendLine("      enabled: true");
+            yaml.AppendLine("      age: 168h");
+            yaml.AppendLine("      interval: 24h");
+            yaml.AppendLine("      dryrun: false");
+        }
+        else
+        {
+            yaml.AppendLine("      enabled: false");
+        }
         yaml.AppendLine("http:");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"  addr: {Quote(ListenAddress)}");
         if (TlsCertificatePath is not null)

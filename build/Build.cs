@@ -6,7 +6,7 @@ namespace PipelineRepoBuild;
 
 /// <summary>This repo's build: <c>./build.sh [targets…]</c>. Targets are split by concern into partial files.</summary>
 [DefaultTarget(nameof(CompileSolution))]
-internal sealed partial class Build : PipelineBuild, IPublishToKubernetes, IRegistryImages, IRegistryRetention
+internal sealed partial class Build : PipelineBuild, IPublishToKubernetes, IRegistryImages, IRegistryRetention, IDeployRegistry, IRegistryMirror, IPublishPackages, IGitHubRelease, IDoctor
 {
     [Parameter("Configuration for CompileSolution and Test")]
     public BuildConfiguration SolutionConfiguration { get; set; } = BuildConfiguration.Debug;

@@ -54,10 +54,31 @@ internal sealed class ApplyTarget
                 return new(
                     async ct => await client.AppsV1.ReadNamespacedDeploymentAsync(name, deploymentNamespace, cancellationToken: ct).ConfigureAwait(false),
                     async (patch, ct) => await client.AppsV1.PatchNamespacedDeploymentAsync(patch, name, deploymentNamespace, fieldManager: manager, force: true, cancellationToken: ct).ConfigureAwait(false));
+            case V1ConfigMap configMap:
+                configMap.ApiVersion ??= V1ConfigMap.KubeApiVersion;
+                configMap.Kind ??= V1ConfigMap.KubeKind;
+                var configMapNamespace = RequireNamespace(item);
+                return new(
+                    async ct => await client.CoreV1.ReadNamespacedConfigMapAsync(name, configMapNamespace, cancellationToken: ct).ConfigureAwait(false),
+                    async (patch, ct) => await client.CoreV1.PatchNamespacedConfigMapAsync(patch, name, configMapNamespace, fieldManager: manager, force: true, cancellationToken: ct).ConfigureAwait(false));
+            case V1PersistentVolumeClaim claim:
+                claim.ApiVersion ??= V1PersistentVolumeClaim.KubeApiVersion;
+                claim.Kind ??= V1PersistentVolumeClaim.KubeKind;
+                var claimNamespace = RequireNamespace(item);
+                return new(
+                    async ct => await client.CoreV1.ReadNamespacedPersistentVolumeClaimAsync(name, claimNamespace, cancellationToken: ct).ConfigureAwait(false),
+                    async (patch, ct) => await client.CoreV1.PatchNamespacedPersistentVolumeClaimAsync(patch, name, claimNamespace, fieldManager: manager, force: true, cancellationToken: ct).ConfigureAwait(false));
+            case V1Ingress ingress:
+                ingress.ApiVersion ??= $"{V1Ingress.KubeGroup}/{V1Ingress.KubeApiVersion}";
+                ingress.Kind ??= V1Ingress.KubeKind;
+                var ingressNamespace = RequireNamespace(item);
+                return new(
+                    async ct => await client.NetworkingV1.ReadNamespacedIngressAsync(name, ingressNamespace, cancellationToken: ct).ConfigureAwait(false),
+                    async (patch, ct) => await client.NetworkingV1.PatchNamespacedIngressAsync(patch, name, ingressNamespace, fieldManager: manager, force: true, cancellationToken: ct).ConfigureAwait(false));
             default:
                 throw new ClusterException(
                     ClusterFailureKind.UnsupportedObject,
-                    $"{item.GetType().Name} '{name}' cannot be applied: this stage applies Namespace, Secret, Service and Deployment.");
+                    $"{item.GetType().Name} '{name}' cannot be applied: this stage applies Namespace, Secret, ConfigMap, PersistentVolumeClaim, Service, Ingress and Deployment.");
         }
     }
 

@@ -38,7 +38,7 @@ public sealed class ManifestApplier
 
     /// <summary>
     /// Applies <paramref name="objects"/> one after another in the given order (Namespace before what lives in it,
-    /// Secret before the Deployment that pulls with it). Supports Namespace, Secret, Service and apps/v1 Deployment;
+    /// Secret before the Deployment that pulls with it). Supports Namespace, Secret, ConfigMap, PersistentVolumeClaim, Service, networking.k8s.io/v1 Ingress and apps/v1 Deployment;
     /// fills in apiVersion and kind when a model leaves them empty.
     /// </summary>
     public async Task<IReadOnlyList<AppliedObject>> ApplyAsync(

@@ -1,3 +1,4 @@
+using Pipeline.Cluster;
 using Pipeline.Image;
 using Pipeline.Manifests;
 using Pipeline.Registry;
@@ -34,4 +35,10 @@ internal sealed class ChainState
 
     /// <summary>The manifests Render produced, for Deploy.</summary>
     public ManifestSet? Manifests { get; set; }
+
+    /// <summary>Set when Deploy began applying to a cluster (it was neither skipped nor stopped before).</summary>
+    public bool DeployStarted { get; set; }
+
+    /// <summary>The rollout Deploy waited for; null when Deploy did not finish it.</summary>
+    public ClusterDeploymentResult? DeployResult { get; set; }
 }

@@ -31,6 +31,9 @@ public interface IHazRegistry : IPipelineBuild
     [Parameter("CA certificate (PEM) for a registry with a self-signed certificate")]
     AbsolutePath? RegistryCa => Parameter<AbsolutePath?>(null);
 
+    /// <summary>How registry clients reach <see cref="Registry"/>: the CA to trust.</summary>
+    RegistryClientOptions RegistryClientOptions => new() { CaCertificatePath = RegistryCa?.Value };
+
     /// <summary>Resolves the credentials once per build and masks every form of the secret.</summary>
     async Task<RegistryCredentials> ResolveRegistryCredentialsAsync(CancellationToken cancellationToken)
     {
@@ -71,8 +74,7 @@ public interface IHazRegistry : IPipelineBuild
     {
         await EnsureLocalRegistryAsync(cancellationToken);
         var credentials = await ResolveRegistryCredentialsAsync(cancellationToken);
-        var options = new RegistryClientOptions { CaCertificatePath = RegistryCa?.Value };
-        return new RegistryClient(Registry, credentials, options, Log);
+        return new RegistryClient(Registry, credentials, RegistryClientOptions, Log);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pipeline.Doctor;
 using Pipeline.Engine;
 using Pipeline.Image;
 using Pipeline.Registry;
@@ -47,8 +48,15 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
             var chain = State<ChainState>();
             var release = await ResolveReleaseAsync(cancellationToken);
             var releaseImage = ReleaseImage(release);
+            // git (HEAD's revision, then its commit time) answers while the engine and the registry are contacted.
+            var source = Task.Run(async () => (Revision: await ResolveRevisionAsync(cancellationToken), Created: await ResolveCreatedAsync(cancellationToken)), cancellationToken);
             var engine = await ConnectEngineAsync(cancellationToken);
             using var registry = await ConnectRegistryAsync(cancellationToken);
+            // Doctor's cheap checks run beside the preparation and the release lookup below (all of them only read);
+            // their one-line diagnosis is awaited first, so it wins over whatever error the others met.
+            using var stopOnFailure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var credentials = await ResolveRegistryCredentialsAsync(cancellationToken);
+            var preflight = Preflight.EnsureAsync(engine, new RegistryCheckRequest(Registry, credentials, Artifact) { ClientOptions = RegistryClientOptions }, cancellationToken);
 
             var builder = new ImageBuilder(engine, new LocalBaseImage(engine, Log), Log);
             var request = ImageSettings(new ImageBuildRequest
@@ -61,11 +69,15 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
                 TargetStage = BuildTarget,
                 BaseImage = BaseImage,
                 Version = release,
-                Revision = await ResolveRevisionAsync(cancellationToken),
-                Created = await ResolveCreatedAsync(cancellationToken),
+                Revision = (await source).Revision,
+                Created = (await source).Created,
             });
-            var prepared = await builder.PrepareAsync(request, cancellationToken);
-            var existing = await new ReleaseGuard(registry, Log).CheckAsync(releaseImage, prepared.Fingerprint, OverwriteTag, cancellationToken);
+            // The registry is asked for the release while the build is prepared: only the comparison waits for both.
+            var preparing = Task.Run(() => builder.PrepareAsync(request, stopOnFailure.Token), stopOnFailure.Token);
+            var checking = new ReleaseGuard(registry, Log).CheckAsync(releaseImage, FingerprintAsync(preparing), OverwriteTag, stopOnFailure.Token);
+            await PassPreflightAsync(preflight, stopOnFailure, preparing, checking);
+            var existing = await checking;
+            var prepared = await preparing;
             if (existing is { IsSameContent: true, Digest: { } digest })
             {
                 await EnsureExtraTagsAsync(registry, releaseImage, digest, cancellationToken);
@@ -89,6 +101,24 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
         File.Exists(ImageContext / ".dockerignore") ? null
         : Dockerfile.Parent is { } folder && File.Exists(folder / ".dockerignore") ? folder / ".dockerignore"
         : null;
+
+    private static async Task<ContextFingerprint> FingerprintAsync(Task<PreparedImageBuild> preparing) => (await preparing).Fingerprint;
+
+    /// <summary>Waits for the pre-flight checks; when they fail, stops the work beside them before reporting.</summary>
+    private static async Task PassPreflightAsync(Task preflight, CancellationTokenSource stopOnFailure, params Task[] beside)
+    {
+        try
+        {
+            await preflight;
+        }
+        catch (Exception)
+        {
+            await stopOnFailure.CancelAsync();
+            // Their outcome no longer matters (the pre-flight's diagnosis is the one reported), only that they stopped.
+            await Task.WhenAll(beside).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw;
+        }
+    }
 
     /// <summary>An unchanged release still gets extra tags it lacks (e.g. <c>latest</c>), retagged in the registry.</summary>
     private async Task EnsureExtraTagsAsync(RegistryClient registry, ImageReference releaseImage, Digest digest, CancellationToken cancellationToken)

@@ -74,6 +74,7 @@ public sealed class GitHubDeploymentReporter
         GitHubDeploymentState.InProgress => DeploymentState.InProgress,
         GitHubDeploymentState.Success => DeploymentState.Success,
         GitHubDeploymentState.Failure => DeploymentState.Failure,
+        GitHubDeploymentState.Inactive => DeploymentState.Inactive,
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "not a deployment state GitHub accepts"),
     };
 

@@ -11,4 +11,7 @@ public enum GitHubDeploymentState
 
     /// <summary>The rollout failed (and may have been rolled back).</summary>
     Failure,
+
+    /// <summary>The deployment was never carried out (the deploy was skipped or never reached).</summary>
+    Inactive,
 }

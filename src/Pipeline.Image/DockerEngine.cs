@@ -22,23 +22,30 @@ public sealed class DockerEngine : IContainerEngine, IDisposable
     /// <inheritdoc />
     public Uri Endpoint => _client.Configuration.EndpointBaseUri;
 
+    /// <summary>Asks the engine whether it answers (<c>GET /_ping</c>); throws what the connection threw when not.</summary>
+    internal Task PingAsync(CancellationToken cancellationToken) => _client.System.PingAsync(cancellationToken);
+
     /// <inheritdoc />
     public Task<EngineInfo> GetInfoAsync(CancellationToken cancellationToken) => GuardAsync(async () =>
     {
-        var info = await _client.System.GetSystemInfoAsync(cancellationToken);
-        var version = await _client.System.GetVersionAsync(cancellationToken);
-        // The name filter matches substrings: check the exact name.
-        var networks = await _client.Networks.ListNetworksAsync(
-            new NetworksListParameters { Filters = Filter("name", "bridge") }, cancellationToken);
+        // Three independent questions: asked at once, they cost one round trip.
+        var infoTask = _client.System.GetSystemInfoAsync(cancellationToken);
+        var versionTask = _client.System.GetVersionAsync(cancellationToken);
+        var bridgeTask = HasBridgeNetworkAsync(cancellationToken);
+        var (info, version, bridge) = (await infoTask, await versionTask, await bridgeTask);
         var registries = info.RegistryConfig;
         return new EngineInfo(
             version.Version ?? info.ServerVersion ?? "unknown",
             version.APIVersion ?? "unknown",
             info.Driver ?? "unknown",
-            networks.Any(network => network.Name == "bridge"),
+            bridge,
             registries?.InsecureRegistryCIDRs?.ToList() ?? [],
             registries?.IndexConfigs?.Values.Where(index => !index.Secure).Select(index => index.Name).ToList() ?? []);
     });
+
+    /// <inheritdoc />
+    public Task<string?> GetBuildNetworkModeAsync(CancellationToken cancellationToken) =>
+        GuardAsync(async () => EngineInfo.NetworkModeFor(await HasBridgeNetworkAsync(cancellationToken)));
 
     /// <inheritdoc />
     public Task<EngineStreamResult> BuildImageAsync(ImageBuildParameters parameters, Stream contextTar, IProgress<JSONMessage>? progress, CancellationToken cancellationToken) =>
@@ -127,6 +134,14 @@ public sealed class DockerEngine : IContainerEngine, IDisposable
         {
             _client.Dispose();
         }
+    }
+
+    private async Task<bool> HasBridgeNetworkAsync(CancellationToken cancellationToken)
+    {
+        // The name filter matches substrings: check the exact name.
+        var networks = await _client.Networks.ListNetworksAsync(
+            new NetworksListParameters { Filters = Filter("name", "bridge") }, cancellationToken);
+        return networks.Any(network => network.Name == "bridge");
     }
 
     private static Dictionary<string, IDictionary<string, bool>> Filter(string key, string value) =>

@@ -35,10 +35,26 @@ public sealed class DockerEngineConnector
     public async Task<DockerEngine> ConnectAsync(CancellationToken cancellationToken)
     {
         var endpoint = DockerEndpoint.Resolve(_environmentVariable);
-        var failure = await TryPingAsync(endpoint, cancellationToken);
+        // The client that answers the ping is the one returned: a second client would pay its start-up again.
+        var engine = Create(endpoint);
+        try
+        {
+            await WaitForAsync(engine, endpoint, cancellationToken);
+            return engine;
+        }
+        catch
+        {
+            engine.Dispose();
+            throw;
+        }
+    }
+
+    private async Task WaitForAsync(DockerEngine engine, Uri endpoint, CancellationToken cancellationToken)
+    {
+        var failure = await TryPingAsync(engine, cancellationToken);
         if (failure is null)
         {
-            return Create(endpoint);
+            return;
         }
 
         var provisionable = endpoint == DockerEndpoint.DefaultSocket && _provisioner is { CanProvision: true };
@@ -56,11 +72,11 @@ public sealed class DockerEngineConnector
         var deadline = DateTimeOffset.UtcNow + StartupWait;
         while (true)
         {
-            failure = await TryPingAsync(endpoint, cancellationToken);
+            failure = await TryPingAsync(engine, cancellationToken);
             if (failure is null)
             {
                 _logger.LogInformation("Provisioned Docker engine answers at {Endpoint}", endpoint);
-                return Create(endpoint);
+                return;
             }
 
             if (DateTimeOffset.UtcNow > deadline)
@@ -81,15 +97,13 @@ public sealed class DockerEngineConnector
         // No API version: unversioned paths, which the engine answers with its own (1.41 on Engine 20.10).
         new(new DockerClientConfiguration(endpoint).CreateClient(), disposeClient: true);
 
-    private static async Task<Exception?> TryPingAsync(Uri endpoint, CancellationToken cancellationToken)
+    private static async Task<Exception?> TryPingAsync(DockerEngine engine, CancellationToken cancellationToken)
     {
-        using var configuration = new DockerClientConfiguration(endpoint, defaultTimeout: PingTimeout);
-        using var client = configuration.CreateClient();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(PingTimeout);
         try
         {
-            await client.System.PingAsync(timeout.Token);
+            await engine.PingAsync(timeout.Token);
             return null;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

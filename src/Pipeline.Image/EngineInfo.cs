@@ -22,7 +22,10 @@ public sealed record EngineInfo(
     IReadOnlyList<string> InsecureRegistries)
 {
     /// <summary>The network mode builds should use: <c>host</c> without a bridge network, else the default.</summary>
-    public string? BuildNetworkMode => HasBridgeNetwork ? null : "host";
+    public string? BuildNetworkMode => NetworkModeFor(HasBridgeNetwork);
+
+    /// <summary>The network mode builds should use on an engine with or without a bridge network.</summary>
+    internal static string? NetworkModeFor(bool hasBridgeNetwork) => hasBridgeNetwork ? null : "host";
 
     /// <summary>
     /// True when the engine talks plain HTTP to <paramref name="registry"/>: the name is listed as insecure, or its

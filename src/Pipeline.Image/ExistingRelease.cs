@@ -11,7 +11,7 @@ public sealed record ExistingRelease(ExistingReleaseState State, Digest? Digest)
     public bool IsSameContent => State == ExistingReleaseState.SameContent;
 }
 
-/// <summary>The three answers of <see cref="ReleaseGuard.CheckAsync"/>.</summary>
+/// <summary>The three answers of <see cref="ReleaseGuard"/>'s check.</summary>
 public enum ExistingReleaseState
 {
     /// <summary>The tag is not in the registry.</summary>

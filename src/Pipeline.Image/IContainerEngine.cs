@@ -15,6 +15,13 @@ public interface IContainerEngine
     /// <summary>Version, storage driver, networks and insecure registries.</summary>
     Task<EngineInfo> GetInfoAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The network mode builds need (<see cref="EngineInfo.BuildNetworkMode"/>): <c>host</c> on an engine without a
+    /// bridge network, else null. Engines answer it with less than all of <see cref="GetInfoAsync"/>.
+    /// </summary>
+    async Task<string?> GetBuildNetworkModeAsync(CancellationToken cancellationToken) =>
+        (await GetInfoAsync(cancellationToken)).BuildNetworkMode;
+
     /// <summary>Builds from a tar of the context (classic builder); waits until the build ends.</summary>
     Task<EngineStreamResult> BuildImageAsync(ImageBuildParameters parameters, Stream contextTar, IProgress<JSONMessage>? progress, CancellationToken cancellationToken);
 

@@ -17,6 +17,7 @@ public sealed partial class ImageBuilder
     private readonly IContainerEngine _engine;
     private readonly LocalBaseImage _localBase;
     private readonly ILogger _logger;
+    private Task<string?>? _networkMode;
 
     /// <summary>Creates the builder.</summary>
     public ImageBuilder(IContainerEngine engine, LocalBaseImage localBase, ILogger logger)
@@ -47,9 +48,16 @@ public sealed partial class ImageBuilder
             throw new ImageBuildException(ImageBuildFailureKind.InvalidInput, $"no tags for the image built from {request.Dockerfile}: pass at least one image reference to tag it with.");
         }
 
+        // The engine answers these while the context is read (in a fresh process most of their cost is getting the
+        // client's code ready, which the second core does meanwhile). Both only read: the local base is imported,
+        // when missing, once the input is known to be good.
+        _ = NetworkModeAsync(cancellationToken);
+        var presentLocalBase = request.BaseImage is { IsLocal: true }
+            ? Task.Run(() => _localBase.FindAsync(cancellationToken), cancellationToken)
+            : null;
         var context = await BuildContext.CreateAsync(request.ContextDirectory, request.Dockerfile, request.IgnoreFile, cancellationToken);
         var buildArguments = new Dictionary<string, string>(request.BuildArguments, StringComparer.Ordinal);
-        var baseImage = await ResolveBaseImageAsync(request, context, buildArguments, cancellationToken);
+        var baseImage = await ResolveBaseImageAsync(request, context, buildArguments, presentLocalBase, cancellationToken);
         var fingerprint = await ContextFingerprint.ComputeAsync(context, buildArguments, request.TargetStage, baseImage, cancellationToken);
         return new PreparedImageBuild(request, context, buildArguments, baseImage, fingerprint);
     }
@@ -61,7 +69,7 @@ public sealed partial class ImageBuilder
         ArgumentNullException.ThrowIfNull(prepared);
         var (request, context, buildArguments, baseImage, fingerprint) = prepared;
         var labels = Labels(request, fingerprint, baseImage);
-        var info = await _engine.GetInfoAsync(cancellationToken);
+        var networkMode = await NetworkModeAsync(cancellationToken);
 
         // The classic builder turns each API label into a step of its own (a container each, ~0.3 s): for the last
         // stage, one LABEL instruction appended to the Dockerfile we send does the same in one step.
@@ -79,7 +87,7 @@ public sealed partial class ImageBuilder
             BuildArgs = new Dictionary<string, string>(buildArguments, StringComparer.Ordinal),
             Labels = labelsInDockerfile ? new Dictionary<string, string>() : labels,
             Target = request.TargetStage,
-            NetworkMode = info.BuildNetworkMode,
+            NetworkMode = networkMode,
             Remove = true,
             ForceRemove = true,
             NoCache = request.NoCache,
@@ -87,7 +95,7 @@ public sealed partial class ImageBuilder
 
         _logger.LogInformation("Building {Tags} from {Context} ({Files} entries, fingerprint {Fingerprint}{Network})",
             string.Join(", ", request.Tags.Select(tag => tag.ToFamiliarString())), context.Directory, context.Entries.Count, fingerprint,
-            info.BuildNetworkMode is null ? string.Empty : ", host network: the engine has no bridge");
+            networkMode is null ? string.Empty : ", host network: the engine has no bridge");
 
         var transcript = new BuildTranscript(line => _logger.LogInformation("{BuildOutput}", line));
         EngineStreamResult result;
@@ -156,12 +164,24 @@ public sealed partial class ImageBuilder
         }
     }
 
-    private async Task<string?> ResolveBaseImageAsync(ImageBuildRequest request, BuildContext context, Dictionary<string, string> buildArguments, CancellationToken cancellationToken)
+    // Asked once per builder, and again after a failure: a bridge network does not come and go between builds.
+    private Task<string?> NetworkModeAsync(CancellationToken cancellationToken)
+    {
+        if (_networkMode is not { IsFaulted: false, IsCanceled: false })
+        {
+            _networkMode = _engine.GetBuildNetworkModeAsync(cancellationToken);
+        }
+
+        return _networkMode;
+    }
+
+    private async Task<string?> ResolveBaseImageAsync(
+        ImageBuildRequest request, BuildContext context, Dictionary<string, string> buildArguments, Task<ImageReference?>? presentLocalBase, CancellationToken cancellationToken)
     {
         if (request.BaseImage is { } named)
         {
             var reference = named.IsLocal
-                ? (await _localBase.EnsureAsync(cancellationToken)).ToString()
+                ? ((presentLocalBase is null ? null : await presentLocalBase) ?? await _localBase.EnsureAsync(cancellationToken)).ToString()
                 : named.Reference!.Value.ToString();
             buildArguments[request.BaseImageArgument] = reference;
             return reference;

@@ -43,39 +43,64 @@ public sealed class LocalBaseImage
 
     private const UnixFileMode Readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
+    private const string CacheName = "local-base.stamps";
+
+    private static readonly string[] Changes = ["ENV PATH=/usr/local/bin:/usr/bin:/bin", "CMD [\"/bin/sh\"]"];
+
     private readonly IContainerEngine _engine;
     private readonly ILogger _logger;
+    private readonly string _hostRoot;
+    private readonly string? _cacheFolder;
+    private readonly TimeProvider _clock;
 
     /// <summary>Creates the builder of the local base.</summary>
     public LocalBaseImage(IContainerEngine engine, ILogger logger)
+        : this(engine, logger, "/", StampCache.DefaultFolder, TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates the builder over the files below <paramref name="hostRoot"/>, remembering its tag in <paramref name="cacheFolder"/>.</summary>
+    internal LocalBaseImage(IContainerEngine engine, ILogger logger, string hostRoot, string? cacheFolder, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentException.ThrowIfNullOrEmpty(hostRoot);
+        ArgumentNullException.ThrowIfNull(clock);
         _engine = engine;
         _logger = logger;
+        _hostRoot = hostRoot;
+        _cacheFolder = cacheFolder;
+        _clock = clock;
     }
 
     /// <summary>Returns the tag of the local base, importing it first when the engine does not have it.</summary>
     /// <exception cref="ImageBuildException">A needed file is missing on this machine, or the import failed.</exception>
-    public async Task<ImageReference> EnsureAsync(CancellationToken cancellationToken)
-    {
-        using var rootfs = new MemoryStream();
-        await WriteRootFileSystemAsync(rootfs, cancellationToken);
-        var changes = new[] { "ENV PATH=/usr/local/bin:/usr/bin:/bin", "CMD [\"/bin/sh\"]" };
-        var hash = Convert.ToHexStringLower(SHA256.HashData(
-            [.. rootfs.ToArray(), .. Encoding.UTF8.GetBytes(string.Join('\n', changes))]))[..16];
-        var tag = ImageReference.Parse($"{Repository}:{hash}");
+    public async Task<ImageReference> EnsureAsync(CancellationToken cancellationToken) =>
+        await FindAsync(cancellationToken) ?? await ImportAsync(cancellationToken);
 
-        if (await _engine.InspectImageAsync(tag.ToString(), cancellationToken) is not null)
+    /// <summary>The tag when the engine has the local base already, else null. Changes nothing.</summary>
+    /// <exception cref="ImageBuildException">A needed file is missing on this machine.</exception>
+    internal async Task<ImageReference?> FindAsync(CancellationToken cancellationToken)
+    {
+        var tag = await TagAsync(cancellationToken);
+        if (await _engine.InspectImageAsync(tag.ToString(), cancellationToken) is null)
         {
-            _logger.LogDebug("Local base image {Tag} is present", tag.ToFamiliarString());
-            return tag;
+            return null;
         }
 
+        _logger.LogDebug("Local base image {Tag} is present", tag.ToFamiliarString());
+        return tag;
+    }
+
+    private async Task<ImageReference> ImportAsync(CancellationToken cancellationToken)
+    {
+        using var rootfs = new MemoryStream();
+        await WriteRootFileSystemAsync(rootfs, _hostRoot, cancellationToken);
+        var tag = Tag(rootfs);
         _logger.LogInformation("Importing local base image {Tag} from this machine's busybox and runtime libraries ({Size:N0} bytes)",
             tag.ToFamiliarString(), rootfs.Length);
         rootfs.Position = 0;
-        var result = await _engine.ImportImageAsync(rootfs, tag, [.. changes, $"LABEL {LabelName}={hash}"], cancellationToken);
+        var result = await _engine.ImportImageAsync(rootfs, tag, [.. Changes, $"LABEL {LabelName}={tag.Tag}"], cancellationToken);
         if (!result.Succeeded)
         {
             throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
@@ -83,6 +108,57 @@ public sealed class LocalBaseImage
         }
 
         return tag;
+    }
+
+    /// <summary>
+    /// The tag: a hash of the root file system. Remembered with the stamps of the machine files it is made from
+    /// (and this assembly's build, which decides the rest of it); while they are unchanged nothing is read again.
+    /// </summary>
+    internal async Task<ImageReference> TagAsync(CancellationToken cancellationToken)
+    {
+        var cache = StampCache.Load(_cacheFolder, CacheName);
+        var readAt = _clock.GetUtcNow();
+        var inputs = InputStamps(out var settled);
+        if (inputs is not null && cache.Find(_hostRoot, inputs) is { } remembered)
+        {
+            return ImageReference.Parse($"{Repository}:{remembered}");
+        }
+
+        using var rootfs = new MemoryStream();
+        await WriteRootFileSystemAsync(rootfs, _hostRoot, cancellationToken);
+        var tag = Tag(rootfs);
+        if (inputs is not null && settled && InputStamps(out _) == inputs)
+        {
+            cache.Remember(_hostRoot, inputs, tag.Tag!);
+            await cache.SaveAsync(cancellationToken);
+        }
+
+        return tag;
+
+        string? InputStamps(out bool allSettled)
+        {
+            var text = new StringBuilder(typeof(LocalBaseImage).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
+            allSettled = true;
+            foreach (var file in HostFiles(_hostRoot))
+            {
+                if (FileStamp.Read(file.HostPath) is not { } stamp)
+                {
+                    return null;
+                }
+
+                allSettled &= stamp.IsSettledAt(readAt);
+                text.Append(' ').Append(file.HostPath).Append('=').Append(stamp);
+            }
+
+            return text.ToString();
+        }
+    }
+
+    private static ImageReference Tag(MemoryStream rootfs)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(
+            [.. rootfs.ToArray(), .. Encoding.UTF8.GetBytes(string.Join('\n', Changes))]))[..16];
+        return ImageReference.Parse($"{Repository}:{hash}");
     }
 
     private static (string Triplet, string Loader) Platform() => RuntimeInformation.OSArchitecture switch
@@ -94,16 +170,15 @@ public sealed class LocalBaseImage
     };
 
     /// <summary>Writes the root file system tar; the same machine files always give the same bytes.</summary>
-    internal static async Task WriteRootFileSystemAsync(Stream destination, CancellationToken cancellationToken)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
-                "the local base image is made from a Linux machine's own files: run the build on Linux, or pass --base-image with an image reference");
-        }
+    internal static Task WriteRootFileSystemAsync(Stream destination, CancellationToken cancellationToken) =>
+        WriteRootFileSystemAsync(destination, "/", cancellationToken);
 
+    /// <summary>Writes the root file system tar from the machine files below <paramref name="hostRoot"/>.</summary>
+    internal static async Task WriteRootFileSystemAsync(Stream destination, string hostRoot, CancellationToken cancellationToken)
+    {
         var (triplet, loader) = Platform();
         var libraryFolder = $"lib/{triplet}";
+        var files = HostFiles(hostRoot);
         // Ustar, not PAX: .NET names PAX headers after the process ID, which would change the hash every run.
         await using var tar = new TarWriter(destination, TarEntryFormat.Ustar, leaveOpen: true);
         foreach (var folder in new[] { "bin", "etc", "lib", libraryFolder, "lib64", "root", "tmp", "usr", "usr/bin" })
@@ -117,7 +192,7 @@ public sealed class LocalBaseImage
             await tar.WriteEntryAsync(Entry(TarEntryType.Directory, folder + "/", mode), cancellationToken);
         }
 
-        await AddHostFileAsync(tar, Busybox, "bin/busybox", Executable, cancellationToken);
+        await AddHostFileAsync(tar, files[0], cancellationToken);
         foreach (var applet in Applets)
         {
             var link = Entry(TarEntryType.SymbolicLink, $"bin/{applet}", Executable);
@@ -126,7 +201,7 @@ public sealed class LocalBaseImage
         }
 
         var loaderName = Path.GetFileName(loader);
-        await AddHostFileAsync(tar, FindLibrary(loaderName, triplet, loader), $"{libraryFolder}/{loaderName}", Executable, cancellationToken);
+        await AddHostFileAsync(tar, files[1], cancellationToken);
         if (loader != $"/{libraryFolder}/{loaderName}")
         {
             // The loader path is baked into every executable (PT_INTERP): it must exist where they look.
@@ -135,9 +210,9 @@ public sealed class LocalBaseImage
             await tar.WriteEntryAsync(loaderLink, cancellationToken);
         }
 
-        foreach (var library in Libraries)
+        foreach (var library in files.Skip(2))
         {
-            await AddHostFileAsync(tar, FindLibrary(library, triplet, loader), $"{libraryFolder}/{library}", Readable | UnixFileMode.UserExecute, cancellationToken);
+            await AddHostFileAsync(tar, library, cancellationToken);
         }
 
         await AddTextAsync(tar, "etc/passwd",
@@ -146,24 +221,50 @@ public sealed class LocalBaseImage
         await AddTextAsync(tar, "etc/nsswitch.conf", "passwd: files\ngroup: files\nhosts: files dns\n", cancellationToken);
     }
 
-    private static string FindLibrary(string name, string triplet, string loader)
+    /// <summary>
+    /// The machine files the root file system holds, in tar order: busybox, the dynamic loader, the libraries; each
+    /// with its name in the tar and its mode. Everything else in it is fixed by this class.
+    /// </summary>
+    private static List<(string HostPath, string Name, UnixFileMode Mode)> HostFiles(string hostRoot)
     {
-        string[] folders = [$"/lib/{triplet}", $"/usr/lib/{triplet}", "/lib64", "/usr/lib64", "/lib", "/usr/lib", Path.GetDirectoryName(loader)!];
-        return folders.Select(folder => Path.Combine(folder, name)).FirstOrDefault(File.Exists)
-            ?? throw Missing(name, $"looked in {string.Join(", ", folders.Distinct())}");
-    }
-
-    private static async Task AddHostFileAsync(TarWriter tar, string hostPath, string name, UnixFileMode mode, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(hostPath))
+        if (!OperatingSystem.IsLinux())
         {
-            throw Missing(hostPath, "install it");
+            throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
+                "the local base image is made from a Linux machine's own files: run the build on Linux, or pass --base-image with an image reference");
         }
 
+        var (triplet, loader) = Platform();
+        var libraryFolder = $"lib/{triplet}";
+        var busybox = Path.Join(hostRoot, Busybox.TrimStart('/'));
+        if (!File.Exists(busybox))
+        {
+            throw Missing(busybox, "install it");
+        }
+
+        var loaderName = Path.GetFileName(loader);
+        List<(string HostPath, string Name, UnixFileMode Mode)> files =
+        [
+            (busybox, "bin/busybox", Executable),
+            (FindLibrary(hostRoot, loaderName, triplet, loader), $"{libraryFolder}/{loaderName}", Executable),
+        ];
+        files.AddRange(Libraries.Select(library => (FindLibrary(hostRoot, library, triplet, loader), $"{libraryFolder}/{library}", Readable | UnixFileMode.UserExecute)));
+        return files;
+    }
+
+    private static string FindLibrary(string hostRoot, string name, string triplet, string loader)
+    {
+        string[] folders = [$"/lib/{triplet}", $"/usr/lib/{triplet}", "/lib64", "/usr/lib64", "/lib", "/usr/lib", Path.GetDirectoryName(loader)!];
+        var candidates = folders.Distinct().Select(folder => Path.Join(hostRoot, folder.TrimStart('/'))).ToList();
+        return candidates.Select(folder => Path.Join(folder, name)).FirstOrDefault(File.Exists)
+            ?? throw Missing(name, $"looked in {string.Join(", ", candidates)}");
+    }
+
+    private static async Task AddHostFileAsync(TarWriter tar, (string HostPath, string Name, UnixFileMode Mode) file, CancellationToken cancellationToken)
+    {
         // Library names are usually links to versioned files: store the real content under the name programs ask for.
-        var real = File.ResolveLinkTarget(hostPath, returnFinalTarget: true)?.FullName ?? hostPath;
+        var real = File.ResolveLinkTarget(file.HostPath, returnFinalTarget: true)?.FullName ?? file.HostPath;
         await using var content = File.OpenRead(real);
-        var entry = Entry(TarEntryType.RegularFile, name, mode);
+        var entry = Entry(TarEntryType.RegularFile, file.Name, file.Mode);
         entry.DataStream = content;
         await tar.WriteEntryAsync(entry, cancellationToken);
     }

@@ -28,18 +28,41 @@ public sealed class ReleaseGuard
     /// and reuse its digest), or other content that <paramref name="overwrite"/> allows to replace.
     /// </summary>
     /// <exception cref="ImageBuildException">The tag holds other content and overwriting was not asked for.</exception>
-    public async Task<ExistingRelease> CheckAsync(ImageReference release, ContextFingerprint fingerprint, bool overwrite, CancellationToken cancellationToken)
+    public Task<ExistingRelease> CheckAsync(ImageReference release, ContextFingerprint fingerprint, bool overwrite, CancellationToken cancellationToken) =>
+        CheckAsync(release, Task.FromResult(fingerprint), overwrite, cancellationToken);
+
+    /// <summary>
+    /// The same check with a fingerprint still being worked out: the registry is asked meanwhile. Returns once both
+    /// are done, also when the registry fails, so no preparation goes on after it.
+    /// </summary>
+    /// <exception cref="ImageBuildException">The tag holds other content and overwriting was not asked for.</exception>
+    public async Task<ExistingRelease> CheckAsync(ImageReference release, Task<ContextFingerprint> fingerprint, bool overwrite, CancellationToken cancellationToken)
     {
-        var found = await _registry.FindAsync(release, cancellationToken);
-        if (found is null)
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        (Digest Digest, ContextFingerprint? Fingerprint)? held;
+        try
+        {
+            held = await LookUpAsync(release, cancellationToken);
+        }
+        catch
+        {
+            await ((Task)fingerprint).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (fingerprint.IsFaulted)
+            {
+                await fingerprint;   // bad input is reported before a registry problem, as without the overlap
+            }
+
+            throw;
+        }
+
+        var building = await fingerprint;
+        if (held is not { } found)
         {
             _logger.LogInformation("{Release} is not in the registry yet", release.ToFamiliarString());
             return new ExistingRelease(ExistingReleaseState.Absent, null);
         }
 
-        var configuration = await _registry.GetImageConfigurationAsync(release, cancellationToken);
-        var held = ContextFingerprint.FromLabel(configuration.Labels.GetValueOrDefault(ContextFingerprint.LabelName));
-        if (held == fingerprint)
+        if (found.Fingerprint == building)
         {
             return new ExistingRelease(ExistingReleaseState.SameContent, found.Digest);
         }
@@ -53,5 +76,18 @@ public sealed class ReleaseGuard
 
         _logger.LogWarning("{Release} holds other content ({Digest}); replacing it as --overwrite-tag asks", release.ToFamiliarString(), found.Digest);
         return new ExistingRelease(ExistingReleaseState.OtherContent, found.Digest);
+    }
+
+    // The digest the tag resolves to and the fingerprint label of its image; null when the tag is absent.
+    private async Task<(Digest Digest, ContextFingerprint? Fingerprint)?> LookUpAsync(ImageReference release, CancellationToken cancellationToken)
+    {
+        var found = await _registry.FindAsync(release, cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var configuration = await _registry.GetImageConfigurationAsync(release, cancellationToken);
+        return (found.Digest, ContextFingerprint.FromLabel(configuration.Labels.GetValueOrDefault(ContextFingerprint.LabelName)));
     }
 }

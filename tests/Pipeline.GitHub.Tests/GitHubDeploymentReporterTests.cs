@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Pipeline.GitHub.Tests.Double;
+using Pipeline.Testing.GitHub;
 
 namespace Pipeline.GitHub.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Pipeline.GitHub.Tests.Double;
+using Pipeline.Testing.GitHub;
 using Pipeline.Registry;
 using Pipeline.Version;
 

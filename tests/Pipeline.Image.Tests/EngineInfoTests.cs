@@ -20,6 +20,16 @@ public class EngineInfoTests(DockerEngineFixture docker)
     }
 
     [Fact]
+    public async Task GetBuildNetworkModeAsync_AgreesWithTheFullInfo()
+    {
+        var info = await docker.Engine.GetInfoAsync(CancellationToken.None);
+
+        var mode = await docker.Engine.GetBuildNetworkModeAsync(CancellationToken.None);
+
+        mode.Should().Be(info.BuildNetworkMode).And.Be("host", "this machine's dockerd has no bridge network");
+    }
+
+    [Fact]
     public async Task GetInfoAsync_ReportsLoopbackAsInsecureRegistry()
     {
         var info = await docker.Engine.GetInfoAsync(CancellationToken.None);

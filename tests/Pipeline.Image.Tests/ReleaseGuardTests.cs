@@ -65,5 +65,45 @@ public sealed class ReleaseGuardTests
         existing.Digest.Should().Be(seeded);
     }
 
+    [Fact]
+    public async Task CheckAsync_WithAFingerprintStillBeingWorkedOut_AsksTheRegistryMeanwhileAndComparesOnceItIsThere()
+    {
+        await using var server = await RegistryServer.StartAsync(new RegistryServerOptions());
+        var seeded = await server.SeedImageAsync("orders", "v3.2.1", Labels(Built));
+        using var client = server.CreateClient();
+        var fingerprint = new TaskCompletionSource<ContextFingerprint>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var check = new ReleaseGuard(client, NullLogger.Instance)
+            .CheckAsync(ImageReference.Create(server.Host, "orders", "v3.2.1"), fingerprint.Task, overwrite: false, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        check.IsCompleted.Should().BeFalse("there is nothing to compare with yet");
+        fingerprint.SetResult(Built);
+
+        var existing = await check;
+        existing.IsSameContent.Should().BeTrue();
+        existing.Digest.Should().Be(seeded);
+    }
+
+    [Fact]
+    public async Task CheckAsync_WhenTheRegistryFails_WaitsForThePreparationAndReportsBadInputFirst()
+    {
+        await using var server = await RegistryServer.StartAsync(new RegistryServerOptions());
+        using var client = server.CreateClient();
+        await server.StopAsync();
+        var release = ImageReference.Create(server.Host, "orders", "v3.2.1");
+        var badInput = new TaskCompletionSource<ContextFingerprint>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var goodInput = new TaskCompletionSource<ContextFingerprint>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var withBadInput = new ReleaseGuard(client, NullLogger.Instance).CheckAsync(release, badInput.Task, overwrite: false, CancellationToken.None);
+        var withGoodInput = new ReleaseGuard(client, NullLogger.Instance).CheckAsync(release, goodInput.Task, overwrite: false, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        withGoodInput.IsCompleted.Should().BeFalse("the preparation still runs: the check does not return while it does");
+        badInput.SetException(new ImageBuildException(ImageBuildFailureKind.InvalidInput, "build context '/nowhere' does not exist"));
+        goodInput.SetResult(Built);
+
+        (await withBadInput.Awaiting(check => check).Should().ThrowAsync<ImageBuildException>()).Which.Kind.Should().Be(ImageBuildFailureKind.InvalidInput);
+        (await withGoodInput.Awaiting(check => check).Should().ThrowAsync<Exception>()).Which.Should().NotBeOfType<ImageBuildException>("the registry's own failure is reported");
+    }
+
     private static Dictionary<string, string> Labels(ContextFingerprint fingerprint) => new() { [ContextFingerprint.LabelName] = fingerprint.Value };
 }

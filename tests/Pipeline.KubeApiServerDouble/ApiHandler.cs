@@ -60,6 +60,7 @@ internal sealed class ApiHandler(ClusterState state)
         {
             ["api", "v1", .. var tail] => ("v1", tail),
             ["apis", "apps", "v1", .. var tail] => ("apps/v1", tail),
+            ["apis", "networking.k8s.io", "v1", .. var tail] => ("networking.k8s.io/v1", tail),
             _ => (null, []),
         };
         if (apiVersion is null)

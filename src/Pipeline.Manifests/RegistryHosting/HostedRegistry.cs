@@ -53,5 +53,5 @@ public sealed class HostedRegistry
     /// <summary>Names the Deployment and the Secrets kept apart, never their content.</summary>
     public override string ToString() =>
         $"hosted registry {Deployment.Metadata.NamespaceProperty}/{Deployment.Metadata.Name} ({Manifests.Documents.Count} objects in the file, "
-        + $"{Secrets.Count} Secret(s) kept apart: {string.Join(", ", Secrets.Select(secret => secret.Metadata.Name))})";
+        + (Secrets.Count == 0 ? "no Secret)" : $"{Secrets.Count} Secret(s) kept apart: {string.Join(", ", Secrets.Select(secret => secret.Metadata.Name))})");
 }

@@ -34,6 +34,10 @@ internal sealed class AuthChallenge
     /// <summary>The <c>error</c> parameter, e.g. <c>insufficient_scope</c> or <c>invalid_token</c>.</summary>
     public string? Error => Parameters.GetValueOrDefault("error");
 
+    /// <summary>This challenge asking for <paramref name="scope"/> instead of its own scope.</summary>
+    public AuthChallenge WithScope(string scope) =>
+        new(Scheme, new Dictionary<string, string>(Parameters, StringComparer.OrdinalIgnoreCase) { ["scope"] = scope });
+
     /// <summary>The first Basic or Bearer challenge of a response, or null when there is none.</summary>
     public static AuthChallenge? FromResponse(HttpResponseMessage response)
     {

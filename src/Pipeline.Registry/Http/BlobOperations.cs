@@ -80,5 +80,34 @@ internal sealed class BlobOperations : IBlobOperations
             cancellationToken);
     }
 
+    public async Task ProbeUploadAsync(string repository, CancellationToken cancellationToken = default)
+    {
+        var operation = new RegistryOperation(RegistryResource.BlobUpload, "push to", repository);
+        Uri? location;
+        using (var started = await _connection.SendAsync(
+            baseUri => new HttpRequestMessage(HttpMethod.Post, new Uri(baseUri, $"v2/{repository}/blobs/uploads/")) { Content = new ByteArrayContent([]) },
+            operation,
+            cancellationToken))
+        {
+            location = started.Headers.Location;
+        }
+
+        if (location is null)
+        {
+            return;
+        }
+
+        // Distribution spec "Canceling an upload": the registry drops the upload (a registry that already forgot it
+        // answers 404). Push access is proven by now: a token registry that wants a delete scope for the cancel and
+        // refuses it purges the abandoned upload itself later, which is no reason to report push as denied.
+        using var cancelled = await _connection.SendAsync(
+            baseUri => new HttpRequestMessage(HttpMethod.Delete, location.IsAbsoluteUri ? location : new Uri(baseUri, location)),
+            new RegistryOperation(RegistryResource.BlobUpload, "cancel the probe upload to", repository),
+            cancellationToken,
+            HttpStatusCode.NotFound,
+            HttpStatusCode.Unauthorized,
+            HttpStatusCode.Forbidden);
+    }
+
     private static Uri BlobUri(Uri baseUri, string repository, Digest digest) => new(baseUri, $"v2/{repository}/blobs/{digest}");
 }

@@ -11,4 +11,11 @@ public interface IBlobOperations
 
     /// <summary>Upload a blob in one request (POST then PUT, "monolithic upload"); a no-op when it already exists.</summary>
     Task UploadAsync(string repository, Digest digest, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Proves push access to <paramref name="repository"/> without storing anything: starts an upload and cancels it
+    /// at once. Throws the named refusal (<see cref="RegistryFailureKind.Denied"/>, <see cref="RegistryFailureKind.Unauthorized"/>, …).
+    /// Token registries may want delete rights for the cancel: ask them with <see cref="RegistryClient.GetGrantedActionsAsync"/> instead.
+    /// </summary>
+    Task ProbeUploadAsync(string repository, CancellationToken cancellationToken = default);
 }

@@ -80,6 +80,21 @@ internal sealed class RegistryAuthenticationHandler : DelegatingHandler
         return await base.SendAsync(request, cancellationToken);
     }
 
+    /// <summary>
+    /// The actions the token service grants on <paramref name="repository"/> when asked for pull and push, read
+    /// from the token's <c>access</c> claim; null when the registry does not use tokens or its tokens are opaque.
+    /// </summary>
+    public async Task<IReadOnlySet<string>?> GrantedActionsAsync(string repository, CancellationToken cancellationToken)
+    {
+        if (_lastChallenge is not { IsBearer: true, Realm: not null } challenge)
+        {
+            return null;
+        }
+
+        var token = await FetchTokenAsync(challenge.WithScope($"repository:{repository}:pull,push"), cancellationToken);
+        return TokenClaims.GrantedActions(token.Value, repository);
+    }
+
     private void AuthorizeUpFront(HttpRequestMessage request, string? scope)
     {
         if (_registryUsesBasic && _credentials.Password is not null)

@@ -59,6 +59,14 @@ public sealed class RegistryClient : IDisposable
     /// </summary>
     public Task<RegistryEndpoint> PingAsync(CancellationToken cancellationToken = default) => _connection.GetEndpointAsync(cancellationToken);
 
+    /// <summary>
+    /// For a registry with token auth: the actions (<c>pull</c>, <c>push</c>) its token service grants these
+    /// credentials on <paramref name="repository"/>, asked without touching the repository. Null when the registry
+    /// uses Basic auth or none, or issues opaque tokens; then only an upload tells (<see cref="IBlobOperations.ProbeUploadAsync"/>).
+    /// </summary>
+    public Task<IReadOnlySet<string>?> GetGrantedActionsAsync(string repository, CancellationToken cancellationToken = default) =>
+        _connection.GrantedActionsAsync(repository, cancellationToken);
+
     /// <summary>The descriptor (digest, media type, size) of <paramref name="image"/>, or null when the tag does not exist.</summary>
     public Task<ManifestDescriptor?> FindAsync(ImageReference image, CancellationToken cancellationToken = default) =>
         Manifests.FindAsync(RepositoryOf(image), image.ManifestReference, cancellationToken);

@@ -101,6 +101,13 @@ internal sealed class RegistryConnection : IDisposable
         }
     }
 
+    /// <summary>What a token registry grants on <paramref name="repository"/>; null for Basic, open, or opaque-token registries.</summary>
+    public async Task<IReadOnlySet<string>?> GrantedActionsAsync(string repository, CancellationToken cancellationToken)
+    {
+        await GetEndpointAsync(cancellationToken);
+        return await _authentication.GrantedActionsAsync(repository, cancellationToken);
+    }
+
     public void Dispose()
     {
         _client.Dispose();

@@ -73,13 +73,16 @@ internal sealed class ConsumerWorkspace : IAsyncDisposable
         .. extra,
     ];
 
-    /// <summary>Runs <typeparamref name="TBuild"/> here; the password travels only in the environment (REGISTRY_PASSWORD).</summary>
-    public async Task<ChainRun> RunAsync<TBuild>(string[] args, string? password = null)
+    /// <summary>
+    /// Runs <typeparamref name="TBuild"/> here; the password travels only in the environment (REGISTRY_PASSWORD), with
+    /// <paramref name="environment"/> added (e.g. GitHub's variables).
+    /// </summary>
+    public async Task<ChainRun> RunAsync<TBuild>(string[] args, string? password = null, IReadOnlyDictionary<string, string>? environment = null)
         where TBuild : PipelineBuild, new()
     {
         using var timeout = new CancellationTokenSource(RunTimeout);
         using var output = new StringWriter();
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>(), StringComparer.Ordinal)
         {
             ["REGISTRY_PASSWORD"] = password ?? Password,
             ["HOME"] = Home,
@@ -87,7 +90,7 @@ internal sealed class ConsumerWorkspace : IAsyncDisposable
         var exitCode = await PipelineBuild.ExecuteAsync<TBuild>(args, new BuildHostContext
         {
             Output = output,
-            Environment = environment,
+            Environment = variables,
             WorkingDirectory = Root,
             Cancellation = timeout.Token,
             IsTerminal = false,

@@ -1,3 +1,4 @@
+using Pipeline.Testing.Registries;
 using YamlDotNet.RepresentationModel;
 
 namespace Pipeline.Manifests.Tests.RegistryHosting;
@@ -9,6 +10,22 @@ namespace Pipeline.Manifests.Tests.RegistryHosting;
 /// </summary>
 internal static class RegistryConfigRewrite
 {
+    private const string HtpasswdFileName = "htpasswd";
+
+    /// <summary>
+    /// The rendered config as <see cref="RegistryServer.StartFromConfigAsync"/> runs it: rewritten for the server's
+    /// address and storage, with the htpasswd Secret's content as a 0600 file and the Secret-fed environment.
+    /// </summary>
+    public static RegistryServerConfigFile ConfigFile(string renderedYaml, byte[]? htpasswdContent, IReadOnlyDictionary<string, string?>? environment = null) =>
+        new(placement => ForThisMachine(
+            renderedYaml, placement.ListenAddress, placement.DataDirectory, htpasswdContent is null ? null : placement.PathOf(HtpasswdFileName)))
+        {
+            ExtraFiles = htpasswdContent is null
+                ? new Dictionary<string, byte[]>(StringComparer.Ordinal)
+                : new Dictionary<string, byte[]>(StringComparer.Ordinal) { [HtpasswdFileName] = htpasswdContent },
+            Environment = environment ?? new Dictionary<string, string?>(StringComparer.Ordinal),
+        };
+
     public static string ForThisMachine(string renderedYaml, string listenAddress, string storageDirectory, string? htpasswdPath)
     {
         var stream = new YamlStream();

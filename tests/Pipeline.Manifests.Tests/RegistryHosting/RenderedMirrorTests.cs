@@ -32,7 +32,7 @@ public sealed class RenderedMirrorTests
         var rendered = RegistryMirrorRenderer.Render(settings);
         RegistryConfigRewrite.Read(rendered.RegistryConfigYaml, "proxy", "remoteurl").Should().StartWith(upstream.BaseUri.ToString().TrimEnd('/'));
 
-        await using var mirror = await RenderedRegistryProcess.StartAsync(rendered.RegistryConfigYaml, htpasswdContent: null, EnvironmentOf(rendered), ct);
+        await using var mirror = await RegistryServer.StartFromConfigAsync(RegistryConfigRewrite.ConfigFile(rendered.RegistryConfigYaml, htpasswdContent: null, EnvironmentOf(rendered)), ct: ct);
         Digest layer;
         ReadOnlyMemory<byte> layerBytes;
         using (var client = MirrorClient(mirror))
@@ -68,7 +68,7 @@ public sealed class RenderedMirrorTests
             new RegistryMirrorSettings(upstream.BaseUri, new Uri("http://127.0.0.1:30500"), RegistryStorage.PersistentVolumeClaim("10Gi")));
         rendered.Secrets.Should().BeEmpty();
 
-        await using var mirror = await RenderedRegistryProcess.StartAsync(rendered.RegistryConfigYaml, htpasswdContent: null, EnvironmentOf(rendered), ct);
+        await using var mirror = await RegistryServer.StartFromConfigAsync(RegistryConfigRewrite.ConfigFile(rendered.RegistryConfigYaml, htpasswdContent: null, EnvironmentOf(rendered)), ct: ct);
         using var client = MirrorClient(mirror);
 
         var pull = () => client.Manifests.GetAsync(Repository, Tag, ct);
@@ -91,7 +91,7 @@ public sealed class RenderedMirrorTests
                 UpstreamCredentials = upstream.Credentials,
             });
 
-        await using var mirror = await RenderedRegistryProcess.StartAsync(rendered.RegistryConfigYaml, htpasswdContent: null, EnvironmentOf(rendered), ct);
+        await using var mirror = await RegistryServer.StartFromConfigAsync(RegistryConfigRewrite.ConfigFile(rendered.RegistryConfigYaml, htpasswdContent: null, EnvironmentOf(rendered)), ct: ct);
         using var client = MirrorClient(mirror);
 
         var pull = () => client.Manifests.GetAsync(Repository, Tag, ct);
@@ -99,7 +99,7 @@ public sealed class RenderedMirrorTests
         await pull.Should().ThrowAsync<RegistryException>();
     }
 
-    private static RegistryClient MirrorClient(RenderedRegistryProcess mirror) =>
+    private static RegistryClient MirrorClient(RegistryServer mirror) =>
         new(mirror.Host, RegistryCredentials.Anonymous, new RegistryClientOptions { Scheme = RegistryScheme.Http });
 
     // What the kubelet does with the rendered env: each secretKeyRef resolved against the kept-apart Secret.
@@ -124,7 +124,7 @@ public sealed class RenderedMirrorTests
 
     // The filesystem driver's layout (docker/registry/v2/blobs/<algorithm>/<first two hex>/<hex>/data); the file
     // appears only when the background copy commits.
-    private static async Task WaitForStoredBlobAsync(RenderedRegistryProcess mirror, Digest digest, CancellationToken ct)
+    private static async Task WaitForStoredBlobAsync(RegistryServer mirror, Digest digest, CancellationToken ct)
     {
         var data = Path.Combine(mirror.DataDirectory, "docker", "registry", "v2", "blobs", digest.Algorithm, digest.Hex[..2], digest.Hex, "data");
         while (!File.Exists(data))

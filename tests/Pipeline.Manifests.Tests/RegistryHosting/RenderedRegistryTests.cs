@@ -85,7 +85,7 @@ public sealed class RenderedRegistryTests : IClassFixture<RenderedRegistryTests.
     {
         public HostedRegistry Rendered { get; } = RegistryDeploymentRenderer.Render(HostingSamples.Registry);
 
-        internal RenderedRegistryProcess Process { get; private set; } = null!;
+        public RegistryServer Process { get; private set; } = null!;
 
         public RegistryClient CreateClient(RegistryCredentials credentials) =>
             new(Process.Host, credentials, new RegistryClientOptions { Scheme = RegistryScheme.Http });
@@ -93,7 +93,7 @@ public sealed class RenderedRegistryTests : IClassFixture<RenderedRegistryTests.
         public async Task InitializeAsync()
         {
             var htpasswd = Rendered.Secrets.Single().Data["htpasswd"];
-            Process = await RenderedRegistryProcess.StartAsync(Rendered.RegistryConfigYaml, htpasswd, environment: null, CancellationToken.None);
+            Process = await RegistryServer.StartFromConfigAsync(RegistryConfigRewrite.ConfigFile(Rendered.RegistryConfigYaml, htpasswd));
         }
 
         public async Task DisposeAsync()

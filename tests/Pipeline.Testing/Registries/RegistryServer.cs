@@ -11,8 +11,8 @@ namespace Pipeline.Testing.Registries;
 
 /// <summary>
 /// A real registry (Debian's <c>docker-registry</c> 2.8) on a free 127.0.0.1 port with a temporary config and
-/// data directory, optionally with htpasswd or token auth and TLS from a test CA. Dispose kills it and deletes
-/// its files.
+/// data directory, optionally with htpasswd or token auth and TLS from a test CA, or on a config the caller writes
+/// (<see cref="StartFromConfigAsync"/>). Dispose kills it and deletes its files.
 /// </summary>
 public sealed class RegistryServer : IAsyncDisposable
 {
@@ -61,6 +61,9 @@ public sealed class RegistryServer : IAsyncDisposable
     /// <summary>The last lines the registry wrote (for failure messages).</summary>
     public string RecentLog => string.Join('\n', _log);
 
+    /// <summary>The <c>config.yml</c> the registry runs with.</summary>
+    public string ConfigYaml { get; private set; } = string.Empty;
+
     /// <summary>
     /// Starts a registry; fails with "docker-registry is not installed: run build/provision.sh registry" when
     /// the binary is missing.
@@ -68,11 +71,7 @@ public sealed class RegistryServer : IAsyncDisposable
     public static async Task<RegistryServer> StartAsync(RegistryServerOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!File.Exists(options.BinaryPath))
-        {
-            throw new InvalidOperationException($"docker-registry is not installed ({options.BinaryPath} is missing): run build/provision.sh registry");
-        }
-
+        EnsureInstalled(options);
         OrphanedRegistrySweep.Run();
         var root = Directory.CreateTempSubdirectory(OrphanedRegistrySweep.DirectoryPrefix).FullName;
         RegistryTokenIssuer? tokenIssuer = null;
@@ -109,6 +108,38 @@ public sealed class RegistryServer : IAsyncDisposable
             }
 
             DeleteDirectory(root);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts a registry on a <c>config.yml</c> the caller writes for the port and directories chosen here (e.g. a
+    /// config rendered for Kubernetes, with only its address and paths rewritten), with extra files (mode 0600)
+    /// beside it and environment variables for the process. <paramref name="options"/> gives the binary and the
+    /// start timeout; <see cref="Credentials"/> stays anonymous: the config decides who may log in.
+    /// </summary>
+    public static async Task<RegistryServer> StartFromConfigAsync(
+        RegistryServerConfigFile config, RegistryServerOptions? options = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        options ??= new RegistryServerOptions();
+        EnsureInstalled(options);
+        OrphanedRegistrySweep.Run();
+        var server = new RegistryServer(options, Directory.CreateTempSubdirectory(OrphanedRegistrySweep.DirectoryPrefix).FullName, tokenIssuer: null);
+        try
+        {
+            Directory.CreateDirectory(server.DataDirectory);
+            foreach (var (name, content) in config.ExtraFiles)
+            {
+                await WritePrivateFileAsync(Path.Combine(server._rootDirectory, name), content, ct);
+            }
+
+            await server.RunProcessAsync(config.ConfigYaml, config.Environment, serverCertificateHash: null, ct);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
             throw;
         }
     }
@@ -176,30 +207,44 @@ public sealed class RegistryServer : IAsyncDisposable
             serverCertificateHash = serverCertificate.GetCertHash();
         }
 
-        // A free port can be taken between probing and binding: retry a few times with a fresh one.
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = FreePort();
-            Host = RegistryHost.Parse($"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
-            BaseUri = new Uri($"{(Options.Tls ? "https" : "http")}://{Host}/");
-            var configuration = new RegistryServerConfiguration
+        await RunProcessAsync(
+            placement => new RegistryServerConfiguration
             {
-                ListenAddress = Host.ToString(),
-                StorageDirectory = DataDirectory,
+                ListenAddress = placement.ListenAddress,
+                StorageDirectory = placement.DataDirectory,
                 DeleteEnabled = Options.DeleteEnabled,
                 HtpasswdPath = htpasswd,
                 TokenAuth = tokenAuth,
                 TlsCertificatePath = certificatePath,
                 TlsKeyPath = keyPath,
                 ProxyRemoteUrl = Options.ProxyRemoteUrl,
-            };
+            }.ToYaml(),
+            new Dictionary<string, string?>(StringComparer.Ordinal),
+            serverCertificateHash,
+            ct);
+    }
+
+    private async Task RunProcessAsync(
+        Func<RegistryServerPlacement, string> configYaml,
+        IReadOnlyDictionary<string, string?> environment,
+        byte[]? serverCertificateHash,
+        CancellationToken ct)
+    {
+        // A free port can be taken between probing and binding: retry a few times with a fresh one.
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            Host = RegistryHost.Parse($"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+            BaseUri = new Uri($"{(Options.Tls ? "https" : "http")}://{Host}/");
+            ConfigYaml = configYaml(new RegistryServerPlacement(Host.ToString(), DataDirectory, _rootDirectory));
             var configPath = Path.Combine(_rootDirectory, "config.yml");
-            await File.WriteAllTextAsync(configPath, configuration.ToYaml(), ct);
+            await File.WriteAllTextAsync(configPath, ConfigYaml, ct);
 
             _processCancellation = new CancellationTokenSource();
             var command = Cli.Wrap(Options.BinaryPath)
                 .WithArguments(["serve", configPath])
                 .WithWorkingDirectory(_rootDirectory)
+                .WithEnvironmentVariables(environment)
                 .WithStandardOutputPipe(PipeTarget.ToDelegate(Record))
                 .WithStandardErrorPipe(PipeTarget.ToDelegate(Record))
                 .WithValidation(CommandResultValidation.None)
@@ -310,6 +355,27 @@ public sealed class RegistryServer : IAsyncDisposable
         while (_log.Count > MaxLogLines && _log.TryDequeue(out _))
         {
         }
+    }
+
+    private static void EnsureInstalled(RegistryServerOptions options)
+    {
+        if (!File.Exists(options.BinaryPath))
+        {
+            throw new InvalidOperationException($"docker-registry is not installed ({options.BinaryPath} is missing): run build/provision.sh registry");
+        }
+    }
+
+    // Secrets (an htpasswd file) are readable by this user only, as a mounted Secret would be.
+    private static async Task WritePrivateFileAsync(string path, byte[] content, CancellationToken ct)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using var file = new FileStream(path, options);
+        await file.WriteAsync(content, ct);
     }
 
     private static int FreePort()

@@ -1,0 +1,122 @@
+using Microsoft.Extensions.Logging;
+using Pipeline.Cluster;
+using Pipeline.Engine;
+using Pipeline.GitHub;
+using Pipeline.Version;
+
+namespace Pipeline.Components;
+
+/// <summary>
+/// GitHubRelease: creates or updates the GitHub release <c>v&lt;release&gt;</c> (notes with the image reference and its
+/// digest, the rendered manifest attached) and, when a cluster is configured, a GitHub deployment to the namespace
+/// whose status follows Deploy: in_progress before it, success or failure after it (GitHubDeploymentStatus).
+/// Without a token it is skipped with that reason. The repository is <c>GITHUB_REPOSITORY</c>, else the origin remote.
+/// </summary>
+public interface IGitHubRelease : IDeploy
+{
+    /// <summary>The token; the name gives <c>--github-token</c> and <c>GITHUB_TOKEN</c>, the variable every workflow run has.</summary>
+    [Parameter("GitHub token for GitHubRelease (contents and deployments: write); set GITHUB_TOKEN", Name = "GithubToken"), Secret]
+    string? GitHubToken => Parameter<string?>(null);
+
+    /// <summary>Publishes the release and opens the deployment; Deploy runs after it.</summary>
+    Target GitHubRelease => _ => _
+        .Description("Create or update the GitHub release v<release> (image digest, manifest attached) and a deployment for the namespace")
+        .DependsOn(Push, Render)
+        .Triggers(Deploy)
+        .Executes(async cancellationToken =>
+        {
+            var environment = new Dictionary<string, string>(Environment, StringComparer.Ordinal);
+            if (GitHubToken is { Length: > 0 } token)
+            {
+                environment[GitHubConnection.TokenVariable] = token;
+            }
+
+            var client = GitHubConnection.TryCreate(environment, out var skipReason) ?? throw new TargetSkippedException(skipReason);
+            var repository = GitHubRepositoryName.Resolve(environment, await OriginRemoteAsync(environment, cancellationToken));
+            var release = await ResolveReleaseAsync(cancellationToken);
+            var image = ReleaseImage(release);
+            var digest = State<ChainState>().ImageDigest;
+            var published = await new GitHubReleasePublisher(client, Log).PublishAsync(new GitHubReleaseRequest
+            {
+                Repository = repository,
+                Version = release,
+                Image = image,
+                Digest = digest,
+                TargetCommitish = (await ResolveRevisionAsync(cancellationToken))?.Sha,
+                ManifestPath = ManifestFile,
+            }, cancellationToken);
+            Summary.Add("GitHub release", published.Url.ToString());
+
+            var cluster = await ResolveClusterAsync(cancellationToken);
+            if (!cluster.IsConfigured)
+            {
+                Log.LogInformation("No GitHub deployment: Deploy has no cluster to deploy to ({Reason})", cluster.SkipReason);
+                return;
+            }
+
+            var reporter = new GitHubDeploymentReporter(client, Log);
+            var deployment = await reporter.CreateAsync(new GitHubDeploymentRequest
+            {
+                Repository = repository,
+                Environment = Namespace,
+                Ref = published.TagName,
+                Description = digest is { } pushed ? $"{image}@{pushed}" : image.ToString(),
+            }, cancellationToken);
+            await reporter.ReportAsync(deployment, new GitHubDeploymentStatus(GitHubDeploymentState.InProgress, $"deploying {image}", LogUrl: RunLogUrl), cancellationToken);
+            var state = State<GitHubReleaseState>();
+            state.Client = client;
+            state.Deployment = deployment;
+        });
+
+    /// <summary>Reports Deploy's result on the GitHub deployment, also when Deploy failed or the build was cancelled.</summary>
+    Target GitHubDeploymentStatus => _ => _
+        .Description("Set the GitHub deployment's status from Deploy's result (runs even when Deploy failed)")
+        .AlwaysAfter(GitHubRelease)
+        .After(Deploy)
+        .Executes(async cancellationToken =>
+        {
+            var state = State<GitHubReleaseState>();
+            if (state is not { Client: { } client, Deployment: { } deployment })
+            {
+                throw new TargetSkippedException("GitHubRelease opened no deployment");
+            }
+
+            var chain = State<ChainState>();
+            var status = chain switch
+            {
+                { DeployResult: { } rollout } => new GitHubDeploymentStatus(GitHubDeploymentState.Success, rollout.ToString(), LogUrl: RunLogUrl),
+                { DeployStarted: true } => new GitHubDeploymentStatus(GitHubDeploymentState.Failure, "Deploy failed or was cancelled: see the build log", LogUrl: RunLogUrl),
+                _ => new GitHubDeploymentStatus(GitHubDeploymentState.Inactive, "Deploy did not run (skipped, or an earlier target failed)", LogUrl: RunLogUrl),
+            };
+            await new GitHubDeploymentReporter(client, Log).ReportAsync(deployment, status, cancellationToken);
+            Summary.Add("GitHub deployment", $"{deployment.Environment}: {status.State}");
+        });
+
+    /// <summary>The CI run's page (GitHub Actions run, Jenkins build), shown as the deployment's log link.</summary>
+    Uri? RunLogUrl =>
+        Environment.GetValueOrDefault("GITHUB_SERVER_URL") is { Length: > 0 } server
+        && Environment.GetValueOrDefault("GITHUB_REPOSITORY") is { Length: > 0 } repository
+        && Environment.GetValueOrDefault("GITHUB_RUN_ID") is { Length: > 0 } run
+        && Uri.TryCreate($"{server.TrimEnd('/')}/{repository}/actions/runs/{run}", UriKind.Absolute, out var actions)
+            ? actions
+            : Uri.TryCreate(Environment.GetValueOrDefault("BUILD_URL"), UriKind.Absolute, out var jenkins) ? jenkins : null;
+
+    /// <summary>The origin remote, read only when <c>GITHUB_REPOSITORY</c> does not name the repository.</summary>
+    private async Task<string?> OriginRemoteAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    {
+        if (environment.GetValueOrDefault(GitHubRepositoryName.EnvironmentVariable) is { Length: > 0 })
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await new GitRepository(RootDirectory).GetOriginUrlAsync(cancellationToken))?.ToString();
+        }
+        catch (VersionException exception)
+        {
+            Log.LogInformation("No git remote: {Reason}", exception.Message);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Pipeline.Image;
+using Pipeline.Registry;
+using Pipeline.Registry.Http;
+
+namespace Pipeline.Doctor;
+
+/// <summary>What the registry checks look at.</summary>
+/// <param name="Registry">The registry host[:port].</param>
+/// <param name="Credentials">The resolved credentials (their <see cref="RegistryCredentials.Source"/> is reported).</param>
+/// <param name="Repository">The repository a push goes to, for the push-access probe.</param>
+public sealed record RegistryCheckRequest(RegistryHost Registry, RegistryCredentials Credentials, string Repository)
+{
+    /// <summary>TLS trust (<c>--registry-ca</c>) and timeouts.</summary>
+    public RegistryClientOptions ClientOptions { get; init; } = new();
+
+    /// <summary>The engine's info, for the plain-HTTP prediction; null when the engine did not answer.</summary>
+    public EngineInfo? Engine { get; init; }
+
+    /// <summary>Probe push access (the token grant, or an upload started and cancelled); off for the pre-flight, which leaves that to Push.</summary>
+    public bool ProbePushAccess { get; init; } = true;
+
+    /// <summary>Where the engine looks for per-registry CA files.</summary>
+    public string DockerCertificatesDirectory { get; init; } = SchemeCheck.DockerCertificatesDirectory;
+}

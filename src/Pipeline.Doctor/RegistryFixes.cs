@@ -1,0 +1,42 @@
+using Pipeline.Registry;
+
+namespace Pipeline.Doctor;
+
+/// <summary>
+/// The one action for each <see cref="RegistryFailureKind"/>. The registry stage's message says what failed (and
+/// hints at the fix); this is the fix as a line of its own, for the Doctor's "what to do" column.
+/// </summary>
+public static class RegistryFixes
+{
+    /// <summary>What to do about <paramref name="kind"/> for <paramref name="registry"/> (and <paramref name="repository"/>, when the failure is about one).</summary>
+    public static string For(RegistryFailureKind kind, RegistryHost registry, string? repository = null) => kind switch
+    {
+        RegistryFailureKind.Unreachable =>
+            $"start the registry, or correct --registry (host:port) if {registry} is not where it listens",
+        RegistryFailureKind.HttpResponseToHttpsClient =>
+            $"give {registry} TLS, or add \"insecure-registries\": [\"{registry}\"] to /etc/docker/daemon.json and restart dockerd",
+        RegistryFailureKind.UnknownAuthority =>
+            $"put the registry's CA certificate at /etc/docker/certs.d/{registry}/ca.crt (Docker engine) and pass --registry-ca ca.pem (Pipeline)",
+        RegistryFailureKind.CertificateNameMismatch =>
+            $"reissue the registry's certificate with {registry.Hostname} in its subject alternative names, or use a name it holds",
+        RegistryFailureKind.NoBasicAuthCredentials =>
+            $"pass --registry-username with REGISTRY_PASSWORD in the environment, or docker login {registry}",
+        RegistryFailureKind.Unauthorized =>
+            $"check the user and its password (REGISTRY_PASSWORD, or docker login {registry} again)",
+        RegistryFailureKind.Denied =>
+            $"grant the user push rights on {(repository is null ? "the repository" : $"{registry}/{repository}")} (a role with push / write access)",
+        RegistryFailureKind.TokenRealmUnreachable =>
+            "start the token service the registry's challenge names (auth.token.realm), or correct the realm so this machine can reach it",
+        RegistryFailureKind.NotARegistry =>
+            "use the registry's Docker connector port (Nexus: the docker repository's HTTP/HTTPS connector, e.g. 8082), not the web UI's",
+        RegistryFailureKind.CredentialHelperFailed =>
+            "install the docker-credential-* helper your ~/.docker/config.json names, or remove it from credHelpers / credsStore",
+        RegistryFailureKind.InvalidDockerConfig =>
+            $"repair ~/.docker/config.json (docker login {registry} rewrites its entry)",
+        RegistryFailureKind.DeleteDisabled =>
+            "set storage.delete.enabled: true in the registry's configuration",
+        RegistryFailureKind.LocalRegistryFailed =>
+            "run build/provision.sh registry, or free port 5000",
+        _ => "check the registry's log for the request named in the detail",
+    };
+}

@@ -1,0 +1,38 @@
+using Pipeline.Components;
+using Pipeline.Engine.CiFiles;
+
+namespace Pipeline.CiFiles.Tests;
+
+public sealed class CiParameterTests
+{
+    [Fact]
+    public void Variable_OfDeclaredParameters_IsTheVariableTheBuildReads()
+    {
+        CiParameter.Variable<IHazRegistry>(build => build.RegistryUsername).Should().Be("REGISTRY_USERNAME");
+        CiParameter.Variable<IDeploy>(build => build.Kubeconfig).Should().Be("PIPELINE_KUBECONFIG", "the declaration overrides the variable");
+        CiParameter.Variable<IDeploy>(build => build.RolloutTimeout).Should().Be("ROLLOUT_TIMEOUT", "a value type is boxed in the expression");
+    }
+
+    [Fact]
+    public void SecretVariable_OfSecretParameters_IsTheVariableTheBuildReads()
+    {
+        CiParameter.SecretVariable<IHazRegistry>(build => build.RegistryPassword).Should().Be("REGISTRY_PASSWORD");
+        CiParameter.SecretVariable<IGitHubRelease>(build => build.GitHubToken).Should().Be("GITHUB_TOKEN", "the declared name is GithubToken");
+    }
+
+    [Fact]
+    public void SecretVariable_OfAParameterThatIsNotSecret_FailsNamingIt()
+    {
+        var read = () => CiParameter.SecretVariable<IHazRegistry>(build => build.RegistryUsername);
+
+        read.Should().Throw<ArgumentException>().WithMessage("IHazRegistry.RegistryUsername is not marked [Secret]*");
+    }
+
+    [Fact]
+    public void Variable_OfAMemberThatIsNotAParameter_FailsWithTheExpectedForm()
+    {
+        var read = () => CiParameter.Variable<IRender>(build => build.ManifestFile);
+
+        read.Should().Throw<ArgumentException>().WithMessage("*does not name a [Parameter] property*");
+    }
+}

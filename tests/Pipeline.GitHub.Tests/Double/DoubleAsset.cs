@@ -1,5 +1,0 @@
-// A TEST DOUBLE of the GitHub REST API (a loopback Kestrel server), not GitHub: see GitHubApiDouble.cs.
-namespace Pipeline.GitHub.Tests.Double;
-
-/// <summary>A release asset as the double stores it, content included.</summary>
-internal sealed record DoubleAsset(int Id, string Name, string ContentType, byte[] Content);

@@ -158,18 +158,7 @@ public sealed class DoctorTargetTests(ITestOutputHelper output) : IDisposable
             environment["REGISTRY_PASSWORD"] = password;
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        using var writer = new StringWriter();
-        var exitCode = await PipelineBuild.ExecuteAsync<TBuild>(args, new BuildHostContext
-        {
-            Output = writer,
-            Environment = environment,
-            WorkingDirectory = _root,
-            Cancellation = timeout.Token,
-            IsTerminal = false,
-        });
-        output.WriteLine($"$ build {string.Join(' ', args)}\n{writer}");
-        return new ChainRun(exitCode, writer.ToString());
+        return await ChainRun.ExecuteAsync<TBuild>(args, _root, environment, output, TimeSpan.FromMinutes(2));
     }
 
     private static string LineAfter(ChainRun run, string prefix) =>

@@ -1,5 +1,4 @@
 using Pipeline.Components;
-using Pipeline.KubeApiServerDouble;
 using Pipeline.Manifests;
 
 namespace Pipeline.Components.Tests.Builds;
@@ -8,14 +7,5 @@ namespace Pipeline.Components.Tests.Builds;
 internal sealed class NeverReadyGitHubReleaseBuild : GitHubReleaseBuild, IRender
 {
     /// <inheritdoc />
-    DeploymentSettings IRender.DeploymentSettings(DeploymentSettings settings) => settings with
-    {
-        ConfigureDeployment = deployment =>
-        {
-            settings.ConfigureDeployment?.Invoke(deployment);
-            var template = deployment.Spec.Template.Metadata;
-            template.Annotations ??= new Dictionary<string, string>();
-            template.Annotations[PodBehaviours.Annotation] = PodBehaviours.ValueOf(PodBehaviour.NeverReady);
-        },
-    };
+    DeploymentSettings IRender.DeploymentSettings(DeploymentSettings settings) => NeverReadyPods.Apply(settings);
 }

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Pipeline.Engine;
 using Pipeline.Registry;
+using Xunit.Abstractions;
 
 namespace Pipeline.Components.Tests.Support;
 
@@ -26,6 +28,28 @@ internal sealed partial record ChainRun(int ExitCode, string Output)
             : throw new InvalidOperationException($"no 'Image: …@sha256:…' summary line in:\n{Output}");
 
     public override string ToString() => $"exit {ExitCode}:\n{Output}";
+
+    /// <summary>
+    /// Runs a build in-process in <paramref name="workingDirectory"/> as CI would (no terminal), with only
+    /// <paramref name="environment"/> (secrets travel there), and keeps what it printed in the test's output.
+    /// </summary>
+    public static async Task<ChainRun> ExecuteAsync<TBuild>(
+        string[] args, string workingDirectory, IReadOnlyDictionary<string, string> environment, ITestOutputHelper testOutput, TimeSpan timeout)
+        where TBuild : PipelineBuild, new()
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        using var output = new StringWriter();
+        var exitCode = await PipelineBuild.ExecuteAsync<TBuild>(args, new BuildHostContext
+        {
+            Output = output,
+            Environment = environment,
+            WorkingDirectory = workingDirectory,
+            Cancellation = cancellation.Token,
+            IsTerminal = false,
+        });
+        testOutput.WriteLine($"$ build {string.Join(' ', args)}\n{output}");
+        return new ChainRun(exitCode, output.ToString());
+    }
 
     [GeneratedRegex(@"^(?<target>\w+)\s+(?<status>Succeeded|Failed|Skipped|Cancelled|NotRun)\b")]
     private static partial Regex SummaryRow();

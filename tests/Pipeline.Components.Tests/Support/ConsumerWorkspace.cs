@@ -80,24 +80,12 @@ internal sealed class ConsumerWorkspace : IAsyncDisposable
     public async Task<ChainRun> RunAsync<TBuild>(string[] args, string? password = null, IReadOnlyDictionary<string, string>? environment = null)
         where TBuild : PipelineBuild, new()
     {
-        using var timeout = new CancellationTokenSource(RunTimeout);
-        using var output = new StringWriter();
         var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>(), StringComparer.Ordinal)
         {
             ["REGISTRY_PASSWORD"] = password ?? Password,
             ["HOME"] = Home,
         };
-        var exitCode = await PipelineBuild.ExecuteAsync<TBuild>(args, new BuildHostContext
-        {
-            Output = output,
-            Environment = variables,
-            WorkingDirectory = Root,
-            Cancellation = timeout.Token,
-            IsTerminal = false,
-        });
-        // Kept in the test's output so a failure shows what the build printed.
-        _testOutput.WriteLine($"$ build {string.Join(' ', args)}\n{output}");
-        return new ChainRun(exitCode, output.ToString());
+        return await ChainRun.ExecuteAsync<TBuild>(args, Root, variables, _testOutput, RunTimeout);
     }
 
     /// <summary>The local tags of <c>registry/artifact</c> on the engine.</summary>

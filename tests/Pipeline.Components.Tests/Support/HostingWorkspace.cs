@@ -38,21 +38,10 @@ internal sealed class HostingWorkspace : IDisposable
     public string MirrorNodeFiles => Path.Combine(Artifacts, "registry-mirror");
 
     /// <summary>Runs the build here; secrets travel only in <paramref name="environment"/>.</summary>
-    public async Task<ChainRun> RunAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null)
+    public Task<ChainRun> RunAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var timeout = new CancellationTokenSource(RunTimeout);
-        using var output = new StringWriter();
         var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["HOME"] = Home };
-        var exitCode = await PipelineBuild.ExecuteAsync<RegistryHostingBuild>(args, new BuildHostContext
-        {
-            Output = output,
-            Environment = variables,
-            WorkingDirectory = Root,
-            Cancellation = timeout.Token,
-            IsTerminal = false,
-        });
-        _testOutput.WriteLine($"$ build {string.Join(' ', args)}\n{output}");
-        return new ChainRun(exitCode, output.ToString());
+        return ChainRun.ExecuteAsync<RegistryHostingBuild>(args, Root, variables, _testOutput, RunTimeout);
     }
 
     /// <summary>Every file under the root, relative to it: the set-up made only empty folders, so each was written by the build.</summary>

@@ -26,8 +26,12 @@ internal sealed partial class Build
             ToolFailedException? testRunFailure = null;
             try
             {
-                await DotNet("test", Solution, "--no-build", "--configuration", SolutionConfiguration.ToString(),
-                        "--logger", "trx", "--results-directory", TestResultsDirectory)
+                // The builds the tests run remember file digests per context folder; their temporary folders' caches
+                // go under artifacts/, not into the user's ~/.cache.
+                var test = DotNet("test", Solution, "--no-build", "--configuration", SolutionConfiguration.ToString(),
+                    "--logger", "trx", "--results-directory", TestResultsDirectory);
+                await test
+                    .WithEnvironmentVariables(variables => variables.Set(test.EnvironmentVariables).Set("XDG_CACHE_HOME", ArtifactsDirectory / "test-cache"))
                     .ExecuteLoggedAsync(Log, cancellationToken);
             }
             catch (ToolFailedException failure)

@@ -46,7 +46,7 @@ public interface IDeployRegistry : IHazRegistryHosting
                 Image = RegistryImage,
                 Ingress = ingress,
             }));
-            AddSecret($"{settings.User.Username}:{settings.User.Password}");
+            MaskCredentials(settings.User);
             var cluster = await ResolveClusterAsync(cancellationToken);
 
             var registry = RegistryDeploymentRenderer.Render(settings);

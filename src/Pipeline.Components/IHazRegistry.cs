@@ -54,19 +54,19 @@ public interface IHazRegistry : IPipelineBuild
 
         var resolver = new RegistryCredentialResolver(Environment, logger: Log);
         var credentials = await resolver.ResolveAsync(Registry, explicitCredentials, cancellationToken);
+        MaskCredentials(credentials);
+        Log.LogInformation("Registry {Registry}: {Credentials}", Registry, credentials);
+        chain.Credentials = credentials;
+        return credentials;
+    }
+
+    /// <summary>Masks every form of <paramref name="credentials"/>' secret (password, <c>user:password</c>, their base64) in all output.</summary>
+    void MaskCredentials(RegistryCredentials credentials)
+    {
         foreach (var secret in credentials.Secrets)
         {
             AddSecret(secret);
         }
-
-        if (credentials.Username is { } user && credentials.Password is { } secretPassword)
-        {
-            AddSecret($"{user}:{secretPassword}");
-        }
-
-        Log.LogInformation("Registry {Registry}: {Credentials}", Registry, credentials);
-        chain.Credentials = credentials;
-        return credentials;
     }
 
     /// <summary>A registry client for <see cref="Registry"/> with the resolved credentials.</summary>

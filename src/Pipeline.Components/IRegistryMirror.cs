@@ -100,9 +100,10 @@ public interface IRegistryMirror : IHazRegistryHosting
             return null;
         }
 
-        // The Basic-auth pair the mirror sends its upstream's token service: masked like the password itself.
-        AddSecret($"{MirrorUpstreamUsername}:{MirrorUpstreamPassword}");
-        return new RegistryCredentials(MirrorUpstreamUsername!, MirrorUpstreamPassword, CredentialSource.Explicit("--mirror-upstream-username and MIRROR_UPSTREAM_PASSWORD"));
+        // The mirror sends these to its upstream's token service: every form of them is masked like the password itself.
+        var credentials = new RegistryCredentials(MirrorUpstreamUsername!, MirrorUpstreamPassword, CredentialSource.Explicit("--mirror-upstream-username and MIRROR_UPSTREAM_PASSWORD"));
+        MaskCredentials(credentials);
+        return credentials;
     }
 
     private static Uri AbsoluteUrl(string flag, string value, string example) =>

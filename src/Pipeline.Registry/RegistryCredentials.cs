@@ -52,17 +52,18 @@ public sealed class RegistryCredentials
     public bool IsAnonymous => Username is null;
 
     /// <summary>
-    /// Every string that would reveal the secret in a log: the password, the base64 <c>user:password</c> of a
-    /// Basic header or docker config <c>auth</c>, and the identity token.
+    /// Every string that would reveal the secret in a log: the password, <c>user:password</c> and its base64 (a
+    /// Basic header or docker config <c>auth</c>), and the identity token.
     /// </summary>
     public IReadOnlyList<string> Secrets
     {
         get
         {
-            var secrets = new List<string>(3);
+            var secrets = new List<string>(4);
             if (Password is not null)
             {
                 secrets.Add(Password);
+                secrets.Add($"{Username}:{Password}");
                 secrets.Add(BasicParameter);
             }
 

@@ -19,11 +19,11 @@ public class RegistryCredentialsTests
     }
 
     [Fact]
-    public void Secrets_ListsPasswordBasicFormAndToken()
+    public void Secrets_ListsPasswordUserPasswordPairItsBasicFormAndToken()
     {
         var credentials = new RegistryCredentials("u", "p4ss", CredentialSource.Explicit(), identityToken: "tok");
 
-        credentials.Secrets.Should().BeEquivalentTo(["p4ss", Convert.ToBase64String(Encoding.UTF8.GetBytes("u:p4ss")), "tok"]);
+        credentials.Secrets.Should().BeEquivalentTo(["p4ss", "u:p4ss", Convert.ToBase64String(Encoding.UTF8.GetBytes("u:p4ss")), "tok"]);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public static class RegistryFixes
         RegistryFailureKind.HttpResponseToHttpsClient =>
             $"give {registry} TLS, or add \"insecure-registries\": [\"{registry}\"] to /etc/docker/daemon.json and restart dockerd",
         RegistryFailureKind.UnknownAuthority =>
-            $"put the registry's CA certificate at /etc/docker/certs.d/{registry}/ca.crt (Docker engine) and pass --registry-ca ca.pem (Pipeline)",
+            $"put the registry's CA certificate at {SchemeCheck.DockerCertificatesDirectory}/{registry}/ca.crt (Docker engine) and pass --registry-ca ca.pem (Pipeline)",
         RegistryFailureKind.CertificateNameMismatch =>
             $"reissue the registry's certificate with {registry.Hostname} in its subject alternative names, or use a name it holds",
         RegistryFailureKind.NoBasicAuthCredentials =>

@@ -42,7 +42,7 @@ public static class SchemeCheck
         return CheckResult.Failed(
             Name,
             $"HTTP, but the engine's insecure registries ({Describe(engine)}) do not include {registry}: docker push will fail with \"http: server gave HTTP response to HTTPS client\"",
-            $"add \"insecure-registries\": [\"{registry}\"] to /etc/docker/daemon.json and restart dockerd, or give the registry TLS");
+            RegistryFixes.For(RegistryFailureKind.HttpResponseToHttpsClient, registry));
     }
 
     /// <summary>The registry answers HTTPS: with a private CA, does the engine trust it too?</summary>

@@ -17,7 +17,7 @@ public sealed class SchemeCheckTests
         result.Status.Should().Be(CheckStatus.Failed);
         result.Detail.Should().Be(
             "HTTP, but the engine's insecure registries (other.example.com:5000, 127.0.0.0/8) do not include nexus.example.com:8082: docker push will fail with \"http: server gave HTTP response to HTTPS client\"");
-        result.Fix.Should().Be("add \"insecure-registries\": [\"nexus.example.com:8082\"] to /etc/docker/daemon.json and restart dockerd, or give the registry TLS");
+        result.Fix.Should().Be("give nexus.example.com:8082 TLS, or add \"insecure-registries\": [\"nexus.example.com:8082\"] to /etc/docker/daemon.json and restart dockerd");
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed record CheckResult(string Check, CheckStatus Status, string Detail
     /// <summary>A check that did not run, and why.</summary>
     public static CheckResult Skipped(string check, string reason) => new(check, CheckStatus.Skipped, OneLine(reason));
 
+    /// <summary>The checks that cannot run after an earlier one failed, each skipped with the same reason.</summary>
+    public static IEnumerable<CheckResult> SkippedAll(string reason, params string[] checks) => checks.Select(check => Skipped(check, reason));
+
     // Stage messages are one line already; a multi-line one (a server's error text) must not break a table row.
     private static string OneLine(string text) => string.Join(' ', text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -76,7 +76,7 @@ public static class ClusterChecks
                 Cluster,
                 $"the API server of {clusterDescription} does not answer ({exception.Message})",
                 "check the kubeconfig's server address and that the cluster runs (kubectl version)"));
-            return [.. results, .. Skipped("the cluster did not answer", Namespace, PullSecret, PullSecretEntry, PullSecretLogin)];
+            return [.. results, .. CheckResult.SkippedAll("the cluster did not answer", Namespace, PullSecret, PullSecretEntry, PullSecretLogin)];
         }
 
         if (await FindAsync(() => client.CoreV1.ReadNamespaceAsync(request.Namespace, cancellationToken: cancellationToken)) is null)
@@ -85,14 +85,14 @@ public static class ClusterChecks
                 Namespace,
                 $"namespace {request.Namespace} does not exist yet",
                 $"nothing, if Deploy applies the rendered manifests (they create it); for your own: kubectl create namespace {request.Namespace}"));
-            return [.. results, .. MissingSecret(request, $"namespace {request.Namespace} does not exist, so neither does the Secret"), .. Skipped("no pull Secret yet", PullSecretEntry, PullSecretLogin)];
+            return [.. results, .. MissingSecret(request, $"namespace {request.Namespace} does not exist, so neither does the Secret"), .. CheckResult.SkippedAll("no pull Secret yet", PullSecretEntry, PullSecretLogin)];
         }
 
         results.Add(CheckResult.Ok(Namespace, $"namespace {request.Namespace} exists"));
         var secret = await FindAsync(() => client.CoreV1.ReadNamespacedSecretAsync(request.PullSecret, request.Namespace, cancellationToken: cancellationToken));
         if (secret is null)
         {
-            return [.. results, .. MissingSecret(request, $"secret {request.Namespace}/{request.PullSecret} does not exist"), .. Skipped("no pull Secret yet", PullSecretEntry, PullSecretLogin)];
+            return [.. results, .. MissingSecret(request, $"secret {request.Namespace}/{request.PullSecret} does not exist"), .. CheckResult.SkippedAll("no pull Secret yet", PullSecretEntry, PullSecretLogin)];
         }
 
         return [.. results, .. await SecretChecksAsync(secret, request, cancellationToken)];
@@ -110,7 +110,7 @@ public static class ClusterChecks
         }
         catch (ManifestException exception)
         {
-            return [CheckResult.Failed(PullSecret, exception.Message, recreate), .. Skipped("the Secret cannot be read", PullSecretEntry, PullSecretLogin)];
+            return [CheckResult.Failed(PullSecret, exception.Message, recreate), .. CheckResult.SkippedAll("the Secret cannot be read", PullSecretEntry, PullSecretLogin)];
         }
 
         var keys = string.Join(", ", auths.Entries.Select(entry => $"'{entry.Server}'"));
@@ -155,8 +155,6 @@ public static class ClusterChecks
 
     private static string RecreateCommand(ClusterCheckRequest request) =>
         $"recreate secret {request.Namespace}/{request.PullSecret} as kubernetes.io/dockerconfigjson for --docker-server={request.Image.Registry} (Deploy applies it itself when given --registry-username and REGISTRY_PASSWORD)";
-
-    private static IEnumerable<CheckResult> Skipped(string reason, params string[] checks) => checks.Select(check => CheckResult.Skipped(check, reason));
 
     private static async Task<T?> FindAsync<T>(Func<Task<T>> read)
         where T : class

@@ -37,9 +37,7 @@ public static class EngineChecks
             return new EngineDiagnosis(
             [
                 CheckResult.Failed(Reachable, exception.Message, "start dockerd (as root on Debian: build/provision.sh docker), or set DOCKER_HOST to the engine's socket"),
-                CheckResult.Skipped(Version, notReached),
-                CheckResult.Skipped(StorageDriver, notReached),
-                CheckResult.Skipped(BridgeNetwork, notReached),
+                .. CheckResult.SkippedAll(notReached, Version, StorageDriver, BridgeNetwork),
             ],
                 null);
         }

@@ -44,7 +44,7 @@ public static class RegistryChecks
                 results.Add(CheckResult.Ok(Reachable, $"{registry} answers the registry API and sends clients to a token service"));
                 results.Add(CheckResult.Skipped(SchemeCheck.Name, "not determined: the token service did not answer"));
                 results.Add(Failure(Auth, exception, request));
-                results.AddRange(SkippedAfter("the token service did not answer", Login, PushAccess));
+                results.AddRange(CheckResult.SkippedAll("the token service did not answer", Login, PushAccess));
                 return results;
             }
             catch (RegistryException exception)
@@ -53,7 +53,7 @@ public static class RegistryChecks
                 results.Add(exception.Kind == RegistryFailureKind.HttpResponseToHttpsClient
                     ? SchemeCheck.ForPlainHttp(registry, request.Engine)
                     : CheckResult.Skipped(SchemeCheck.Name, "the registry API did not answer"));
-                results.AddRange(SkippedAfter("the registry API did not answer", Auth, Login, PushAccess));
+                results.AddRange(CheckResult.SkippedAll("the registry API did not answer", Auth, Login, PushAccess));
                 return results;
             }
         }
@@ -135,7 +135,4 @@ public static class RegistryChecks
 
     private static CheckResult Failure(string check, RegistryException exception, RegistryCheckRequest request) =>
         CheckResult.Failed(check, exception.Message, RegistryFixes.For(exception.Kind, request.Registry, request.Repository));
-
-    private static IEnumerable<CheckResult> SkippedAfter(string reason, params string[] checks) =>
-        checks.Select(check => CheckResult.Skipped(check, reason));
 }

@@ -14,9 +14,9 @@ internal sealed class ChainState
 {
     public ReleaseVersion? Release { get; set; }
 
-    public GitRevision? Revision { get; set; }
+    public GitCommit? Head { get; set; }
 
-    public bool RevisionResolved { get; set; }
+    public bool HeadResolved { get; set; }
 
     public RegistryCredentials? Credentials { get; set; }
 

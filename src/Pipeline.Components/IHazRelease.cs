@@ -27,24 +27,8 @@ public interface IHazRelease : IPipelineBuild
     }
 
     /// <summary>The git revision of HEAD, or null outside a git checkout (labels and annotations then omit it).</summary>
-    async Task<GitRevision?> ResolveRevisionAsync(CancellationToken cancellationToken)
-    {
-        var chain = State<ChainState>();
-        if (!chain.RevisionResolved)
-        {
-            chain.RevisionResolved = true;
-            try
-            {
-                chain.Revision = await new GitRepository(RootDirectory).GetHeadRevisionAsync(cancellationToken);
-            }
-            catch (VersionException exception)
-            {
-                Log.LogInformation("No git revision: {Reason}", exception.Message);
-            }
-        }
-
-        return chain.Revision;
-    }
+    async Task<GitRevision?> ResolveRevisionAsync(CancellationToken cancellationToken) =>
+        (await ResolveHeadAsync(cancellationToken))?.Revision;
 
     /// <summary>
     /// The image's "created" time: <c>SOURCE_DATE_EPOCH</c> when set, else HEAD's commit time, else now. A time
@@ -58,11 +42,26 @@ public interface IHazRelease : IPipelineBuild
             return DateTimeOffset.FromUnixTimeSeconds(seconds);
         }
 
-        if (await ResolveRevisionAsync(cancellationToken) is not null)
+        return (await ResolveHeadAsync(cancellationToken))?.CommittedAt ?? DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>HEAD's commit, looked up once per build; null outside a git checkout.</summary>
+    private async Task<GitCommit?> ResolveHeadAsync(CancellationToken cancellationToken)
+    {
+        var chain = State<ChainState>();
+        if (!chain.HeadResolved)
         {
-            return await new GitRepository(RootDirectory).GetHeadCommitTimeAsync(cancellationToken);
+            chain.HeadResolved = true;
+            try
+            {
+                chain.Head = await new GitRepository(RootDirectory).GetHeadCommitAsync(cancellationToken);
+            }
+            catch (VersionException exception)
+            {
+                Log.LogInformation("No git revision: {Reason}", exception.Message);
+            }
         }
 
-        return DateTimeOffset.UtcNow;
+        return chain.Head;
     }
 }

@@ -27,21 +27,21 @@ public sealed class GitRepository
     /// <summary>The folder git runs in.</summary>
     public string WorkingDirectory { get; }
 
-    /// <summary>The commit HEAD points at.</summary>
-    public async Task<GitRevision> GetHeadRevisionAsync(CancellationToken cancellationToken)
-    {
-        var output = await RunAsync(["rev-parse", "--verify", "HEAD^{commit}"], cancellationToken);
-        return new GitRevision(output.Trim());
-    }
-
     /// <summary>
-    /// When HEAD was committed: the reproducible "created" time of what is built from it (the convention behind
-    /// <c>SOURCE_DATE_EPOCH</c>), so the same commit builds the same image metadata.
+    /// The commit HEAD points at and when it was committed, in one call to git. The commit time is the
+    /// reproducible "created" time of what is built from it (the convention behind <c>SOURCE_DATE_EPOCH</c>), so
+    /// the same commit builds the same image metadata.
     /// </summary>
-    public async Task<DateTimeOffset> GetHeadCommitTimeAsync(CancellationToken cancellationToken)
+    public async Task<GitCommit> GetHeadCommitAsync(CancellationToken cancellationToken)
     {
-        var output = await RunAsync(["log", "-1", "--format=%ct", "HEAD"], cancellationToken);
-        return DateTimeOffset.FromUnixTimeSeconds(long.Parse(output.Trim(), System.Globalization.CultureInfo.InvariantCulture));
+        var output = await RunAsync(["log", "-1", "--format=%H %ct", "HEAD"], cancellationToken);
+        var fields = output.Trim().Split(' ');
+        if (fields.Length != 2 || !long.TryParse(fields[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            throw new VersionException(VersionFailureKind.GitFailed, $"'git log' in {WorkingDirectory} printed '{output.Trim()}', not a commit id and time: check the git installation.");
+        }
+
+        return new GitCommit(new GitRevision(fields[0]), DateTimeOffset.FromUnixTimeSeconds(seconds));
     }
 
     /// <summary>

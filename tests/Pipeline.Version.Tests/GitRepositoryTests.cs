@@ -5,20 +5,20 @@ namespace Pipeline.Version.Tests;
 public class GitRepositoryTests
 {
     [Fact]
-    public async Task GetHeadRevisionAsync_ReturnsCommitOfHead()
+    public async Task GetHeadCommitAsync_ReturnsCommitOfHead()
     {
         using var temp = await TemporaryGitRepository.CreateAsync();
         await temp.CommitAsync("first");
         var second = await temp.CommitAsync("second");
 
-        var revision = await new GitRepository(temp.Path).GetHeadRevisionAsync(CancellationToken.None);
+        var revision = (await new GitRepository(temp.Path).GetHeadCommitAsync(CancellationToken.None)).Revision;
 
         revision.Sha.Should().Be(second);
         revision.Short.Should().Be(second[..7]);
     }
 
     [Fact]
-    public async Task GetHeadCommitTimeAsync_ReturnsTheCommitterTimeOfHead()
+    public async Task GetHeadCommitAsync_ReturnsTheCommitterTimeOfHead()
     {
         using var temp = await TemporaryGitRepository.CreateAsync();
         await temp.CommitAsync("first");
@@ -29,17 +29,17 @@ public class GitRepositoryTests
             .WithEnvironmentVariables(env => env.Set("GIT_COMMITTER_DATE", "@1700000000 +0000").Set("GIT_DIR", null).Set("GIT_WORK_TREE", null).Set("GIT_INDEX_FILE", null))
             .ExecuteAsync();
 
-        var created = await new GitRepository(temp.Path).GetHeadCommitTimeAsync(CancellationToken.None);
+        var created = (await new GitRepository(temp.Path).GetHeadCommitAsync(CancellationToken.None)).CommittedAt;
 
         created.Should().Be(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
     }
 
     [Fact]
-    public async Task GetHeadRevisionAsync_FailsClearlyWithoutCommits()
+    public async Task GetHeadCommitAsync_FailsClearlyWithoutCommits()
     {
         using var temp = await TemporaryGitRepository.CreateAsync();
 
-        var act = () => new GitRepository(temp.Path).GetHeadRevisionAsync(CancellationToken.None);
+        var act = () => new GitRepository(temp.Path).GetHeadCommitAsync(CancellationToken.None);
 
         var exception = (await act.Should().ThrowAsync<VersionException>()).Which;
         exception.Kind.Should().Be(VersionFailureKind.GitFailed);
@@ -47,12 +47,12 @@ public class GitRepositoryTests
     }
 
     [Fact]
-    public async Task GetHeadRevisionAsync_FailsClearlyOutsideRepository()
+    public async Task GetHeadCommitAsync_FailsClearlyOutsideRepository()
     {
         var folder = Directory.CreateTempSubdirectory("pipeline-version-norepo-").FullName;
         try
         {
-            var act = () => new GitRepository(folder).GetHeadRevisionAsync(CancellationToken.None);
+            var act = () => new GitRepository(folder).GetHeadCommitAsync(CancellationToken.None);
 
             (await act.Should().ThrowAsync<VersionException>()).Which.Message.Should().Contain("not a git repository");
         }
@@ -63,11 +63,11 @@ public class GitRepositoryTests
     }
 
     [Fact]
-    public async Task GetHeadRevisionAsync_FailsClearlyWhenGitIsMissing()
+    public async Task GetHeadCommitAsync_FailsClearlyWhenGitIsMissing()
     {
         using var temp = await TemporaryGitRepository.CreateAsync();
 
-        var act = () => new GitRepository(temp.Path, "/nonexistent/git").GetHeadRevisionAsync(CancellationToken.None);
+        var act = () => new GitRepository(temp.Path, "/nonexistent/git").GetHeadCommitAsync(CancellationToken.None);
 
         var exception = (await act.Should().ThrowAsync<VersionException>()).Which;
         exception.Kind.Should().Be(VersionFailureKind.GitUnavailable);

@@ -56,7 +56,8 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
             // their one-line diagnosis is awaited first, so it wins over whatever error the others met.
             using var stopOnFailure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var credentials = await ResolveRegistryCredentialsAsync(cancellationToken);
-            var preflight = Preflight.EnsureAsync(engine, new RegistryCheckRequest(Registry, credentials, Artifact) { ClientOptions = RegistryClientOptions }, cancellationToken);
+            // On the thread pool: its first calls take a while to get ready and must not hold up the preparation.
+            var preflight = Task.Run(() => Preflight.EnsureAsync(engine, new RegistryCheckRequest(Registry, credentials, Artifact) { ClientOptions = RegistryClientOptions }, cancellationToken), cancellationToken);
 
             var builder = new ImageBuilder(engine, new LocalBaseImage(engine, Log), Log);
             var request = ImageSettings(new ImageBuildRequest
@@ -72,14 +73,26 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
                 Revision = (await source).Revision,
                 Created = (await source).Created,
             });
-            // The registry is asked for the release while the build is prepared: only the comparison waits for both.
+            // The registry is asked for the release while the build is prepared; the engine receives the context
+            // while both are decided, and builds only once the release is known to be absent (or to be replaced).
             var preparing = Task.Run(() => builder.PrepareAsync(request, stopOnFailure.Token), stopOnFailure.Token);
             var checking = new ReleaseGuard(registry, Log).CheckAsync(releaseImage, FingerprintAsync(preparing), OverwriteTag, stopOnFailure.Token);
-            await PassPreflightAsync(preflight, stopOnFailure, preparing, checking);
-            var existing = await checking;
-            var prepared = await preparing;
-            if (existing is { IsSameContent: true, Digest: { } digest })
+            var deciding = DecideAsync(preflight, stopOnFailure, preparing, checking);
+            PreparedImageBuild prepared;
+            try
             {
+                prepared = await preparing;
+            }
+            catch (Exception)
+            {
+                await deciding;   // a pre-flight diagnosis is reported before bad input, as the checks come first
+                throw;
+            }
+
+            var built = await builder.BuildAsync(prepared, BuildWantedAsync(), cancellationToken);
+            if (built is null)   // the registry already holds this content
+            {
+                var digest = (await deciding).Digest!.Value;
                 await EnsureExtraTagsAsync(registry, releaseImage, digest, cancellationToken);
                 chain.ImageDigest = digest;
                 chain.UnchangedReason = $"{releaseImage} already holds this content ({digest})";
@@ -87,10 +100,20 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
                 throw new TargetSkippedException(chain.UnchangedReason);
             }
 
-            // Recorded before the build so CleanImages removes whatever part of it exists, even after a failure.
-            chain.CreatedTags.AddRange(request.Tags);
-            var built = await builder.BuildAsync(prepared, cancellationToken);
             Log.LogInformation("Image {Id} tagged {Tags}", built.Id, string.Join(", ", built.Tags));
+
+            // Recorded before the engine can create anything (the context ends only after a yes), so CleanImages
+            // removes whatever part of the build exists, even after a failure.
+            async Task<bool> BuildWantedAsync()
+            {
+                if ((await deciding).IsSameContent)
+                {
+                    return false;
+                }
+
+                chain.CreatedTags.AddRange(request.Tags);
+                return true;
+            }
         });
 
     /// <summary>
@@ -103,6 +126,13 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
         : null;
 
     private static async Task<ContextFingerprint> FingerprintAsync(Task<PreparedImageBuild> preparing) => (await preparing).Fingerprint;
+
+    /// <summary>What the registry holds under the release, once the pre-flight checks have passed.</summary>
+    private static async Task<ExistingRelease> DecideAsync(Task preflight, CancellationTokenSource stopOnFailure, Task<PreparedImageBuild> preparing, Task<ExistingRelease> checking)
+    {
+        await PassPreflightAsync(preflight, stopOnFailure, preparing, checking);
+        return await checking;
+    }
 
     /// <summary>Waits for the pre-flight checks; when they fail, stops the work beside them before reporting.</summary>
     private static async Task PassPreflightAsync(Task preflight, CancellationTokenSource stopOnFailure, params Task[] beside)

@@ -104,11 +104,20 @@ public sealed class BuildContext
     }
 
     /// <summary>Writes the context as a tar to <paramref name="destination"/>, streaming file contents from disk.</summary>
-    public async Task WriteTarAsync(Stream destination, CancellationToken cancellationToken)
+    public Task WriteTarAsync(Stream destination, CancellationToken cancellationToken) =>
+        WriteTarAsync(destination, beforeEnd: null, cancellationToken);
+
+    /// <summary>
+    /// Writes the context as a tar, then awaits <paramref name="beforeEnd"/> before the archive's end. When anything
+    /// fails (a file, <paramref name="beforeEnd"/>, cancellation) the tar is left without its end, so that a reader
+    /// cannot take the part it got for a whole context.
+    /// </summary>
+    public async Task WriteTarAsync(Stream destination, Func<Task>? beforeEnd, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
         // GNU, not PAX: .NET names PAX headers after the process ID, so the same folder would give different tars.
-        await using var writer = new TarWriter(destination, TarEntryFormat.Gnu, leaveOpen: true);
+        // Not disposed on failure: disposing writes the end-of-archive blocks.
+        var writer = new TarWriter(destination, TarEntryFormat.Gnu, leaveOpen: true);
         foreach (var entry in Entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -142,6 +151,14 @@ public sealed class BuildContext
             dockerfileEntry.DataStream = content;
             await writer.WriteEntryAsync(dockerfileEntry, cancellationToken);
         }
+
+        if (beforeEnd is not null)
+        {
+            await beforeEnd();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await writer.DisposeAsync();
     }
 
     /// <summary>

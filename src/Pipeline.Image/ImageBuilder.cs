@@ -64,9 +64,22 @@ public sealed partial class ImageBuilder
 
     /// <summary>Builds and tags a prepared image.</summary>
     /// <exception cref="ImageBuildException">A step failed or the engine refused the build.</exception>
-    public async Task<BuiltImage> BuildAsync(PreparedImageBuild prepared, CancellationToken cancellationToken)
+    public async Task<BuiltImage> BuildAsync(PreparedImageBuild prepared, CancellationToken cancellationToken) =>
+        await BuildAsync(prepared, Task.FromResult(true), cancellationToken)
+        ?? throw new InvalidOperationException("a build told to go ahead returned no image");
+
+    /// <summary>
+    /// Builds and tags a prepared image once <paramref name="proceed"/> says so, sending the context meanwhile. The
+    /// engine reads the whole context before it runs a step, and the end of the context is sent only after a yes:
+    /// a decision taken during the upload (the registry's answer on the release, the pre-flight checks) costs no
+    /// time. After a no the upload is cut short and nothing is built; after a failure its exception is thrown.
+    /// </summary>
+    /// <returns>The image, or null when <paramref name="proceed"/> said no.</returns>
+    /// <exception cref="ImageBuildException">A step failed or the engine refused the build.</exception>
+    public async Task<BuiltImage?> BuildAsync(PreparedImageBuild prepared, Task<bool> proceed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(proceed);
         var (request, context, buildArguments, baseImage, fingerprint) = prepared;
         var labels = Labels(request, fingerprint, baseImage);
         var networkMode = await NetworkModeAsync(cancellationToken);
@@ -93,22 +106,36 @@ public sealed partial class ImageBuilder
             NoCache = request.NoCache,
         };
 
-        _logger.LogInformation("Building {Tags} from {Context} ({Files} entries, fingerprint {Fingerprint}{Network})",
-            string.Join(", ", request.Tags.Select(tag => tag.ToFamiliarString())), context.Directory, context.Entries.Count, fingerprint,
-            networkMode is null ? string.Empty : ", host network: the engine has no bridge");
-
+        using var upload = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var decided = CutUploadUnlessAsync(proceed, upload);
         var transcript = new BuildTranscript(line => _logger.LogInformation("{BuildOutput}", line));
         EngineStreamResult result;
         try
         {
-            result = await BuildStreamingAsync(context, parameters, transcript, cancellationToken);
+            result = await BuildStreamingAsync(context, parameters, transcript, BeforeContextEndAsync, upload.Token);
         }
-        catch (Docker.DotNet.DockerApiException exception)
+        catch (Exception exception)
         {
+            if (!await decided)
+            {
+                await proceed;   // its failure is the reason; after a plain no, nothing was built
+                return null;
+            }
+
+            if (exception is not Docker.DotNet.DockerApiException rejected)
+            {
+                throw;
+            }
+
             // Requests the engine rejects before building (a Dockerfile it cannot parse) fail with an HTTP error.
             throw new ImageBuildException(ImageBuildFailureKind.EngineRejected,
-                $"the engine refused to build {request.Tags[0].ToFamiliarString()} from {request.Dockerfile}: {EngineMessage(exception)}. Fix the Dockerfile and build again.",
-                transcript.CurrentStep, transcript.CurrentStepOutput, exception);
+                $"the engine refused to build {request.Tags[0].ToFamiliarString()} from {request.Dockerfile}: {EngineMessage(rejected)}. Fix the Dockerfile and build again.",
+                transcript.CurrentStep, transcript.CurrentStepOutput, rejected);
+        }
+        finally
+        {
+            await upload.CancelAsync();   // an engine that failed early: the decision no longer matters
+            await decided;
         }
 
         if (!result.Succeeded)
@@ -121,11 +148,36 @@ public sealed partial class ImageBuilder
             ?? throw new ImageBuildException(ImageBuildFailureKind.EngineRejected, $"the engine finished building {tagNames[0]} without naming the image: check the engine's log.");
         _logger.LogInformation("Built {Image} as {Id}", string.Join(", ", request.Tags.Select(tag => tag.ToFamiliarString())), id);
         return new BuiltImage(id, request.Tags, fingerprint, labels);
+
+        async Task BeforeContextEndAsync()
+        {
+            if (!await decided)
+            {
+                throw new OperationCanceledException("the build is not wanted", upload.Token);
+            }
+
+            _logger.LogInformation("Building {Tags} from {Context} ({Files} entries, fingerprint {Fingerprint}{Network})",
+                string.Join(", ", request.Tags.Select(tag => tag.ToFamiliarString())), context.Directory, context.Entries.Count, fingerprint,
+                networkMode is null ? string.Empty : ", host network: the engine has no bridge");
+        }
+    }
+
+    // True once proceed says yes; otherwise cancels the upload at once (not after the last file) and is false.
+    private static async Task<bool> CutUploadUnlessAsync(Task<bool> proceed, CancellationTokenSource upload)
+    {
+        await ((Task)proceed).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (proceed.IsCompletedSuccessfully && proceed.Result)
+        {
+            return true;
+        }
+
+        await upload.CancelAsync();
+        return false;
     }
 
     // The context tar is written into a pipe the engine reads from, as the docker CLI streams it: no temporary
     // copy of a context that can be hundreds of megabytes.
-    private async Task<EngineStreamResult> BuildStreamingAsync(BuildContext context, ImageBuildParameters parameters, BuildTranscript transcript, CancellationToken cancellationToken)
+    private async Task<EngineStreamResult> BuildStreamingAsync(BuildContext context, ImageBuildParameters parameters, BuildTranscript transcript, Func<Task> beforeContextEnd, CancellationToken cancellationToken)
     {
         // Room for a few large files in flight: the default 64 KB pause threshold stalls the writer on every chunk.
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 16 << 20, resumeWriterThreshold: 8 << 20, minimumSegmentSize: 64 << 10));
@@ -133,11 +185,18 @@ public sealed partial class ImageBuilder
         {
             try
             {
-                await using var tar = pipe.Writer.AsStream();
-                await context.WriteTarAsync(tar, cancellationToken);
+                // Completed by hand: disposing the stream would end the pipe normally even after a failure, and a tar
+                // cut at an entry's end reads as a whole (smaller) context to the engine.
+                await using (var tar = pipe.Writer.AsStream(leaveOpen: true))
+                {
+                    await context.WriteTarAsync(tar, beforeContextEnd, cancellationToken);
+                }
+
+                await pipe.Writer.CompleteAsync();
             }
             catch (Exception exception)
             {
+                // The engine's read fails with it: the request is aborted, and the engine discards the partial context.
                 await pipe.Writer.CompleteAsync(exception);
                 throw;
             }
@@ -147,6 +206,20 @@ public sealed partial class ImageBuilder
         {
             await using var reader = pipe.Reader.AsStream();
             return await _engine.BuildImageAsync(parameters, reader, transcript, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The engine only saw the upload break off; when a file could not be read, that is the reason to report.
+            await pipe.Reader.CompleteAsync();
+            await ((Task)writing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (writing.Exception?.InnerException is (IOException or UnauthorizedAccessException) and var unreadable)
+            {
+                throw new ImageBuildException(ImageBuildFailureKind.InvalidInput,
+                    $"sending the build context {context.Directory} failed: {unreadable.Message} Nothing was built; build again once nothing else changes the folder.",
+                    innerException: unreadable);
+            }
+
+            throw;
         }
         finally
         {
@@ -169,7 +242,8 @@ public sealed partial class ImageBuilder
     {
         if (_networkMode is not { IsFaulted: false, IsCanceled: false })
         {
-            _networkMode = _engine.GetBuildNetworkModeAsync(cancellationToken);
+            // On the thread pool: the first call into the engine's client is slow to get ready, and the caller goes on.
+            _networkMode = Task.Run(() => _engine.GetBuildNetworkModeAsync(cancellationToken), cancellationToken);
         }
 
         return _networkMode;

@@ -104,6 +104,29 @@ public class BuildContextTests
         (await noDockerfile.Should().ThrowAsync<ImageBuildException>()).Which.Kind.Should().Be(ImageBuildFailureKind.InvalidInput);
     }
 
+    [Fact]
+    public async Task WriteTarAsync_EndsTheArchiveOnlyAfterBeforeEndSucceeds()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("Dockerfile", "FROM scratch\n");
+        folder.Write("app.dll", new string('x', 3000));
+        var context = await BuildContext.CreateAsync(folder.Path, Path.Combine(folder.Path, "Dockerfile"), null, CancellationToken.None);
+        using var whole = new MemoryStream();
+        using var held = new MemoryStream();
+        using var refused = new MemoryStream();
+        await context.WriteTarAsync(whole, CancellationToken.None);
+
+        var heldLengthBeforeEnd = -1L;
+        await context.WriteTarAsync(held, () => { heldLengthBeforeEnd = held.Length; return Task.CompletedTask; }, CancellationToken.None);
+        var refuse = () => context.WriteTarAsync(refused, () => throw new InvalidOperationException("not wanted"), CancellationToken.None);
+
+        held.ToArray().Should().Equal(whole.ToArray(), "a yes changes nothing in the archive");
+        (await refuse.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Be("not wanted");
+        refused.Length.Should().Be(heldLengthBeforeEnd, "after a no the archive stops where it was: every entry, no end");
+        var endOfArchive = whole.ToArray()[(int)heldLengthBeforeEnd..];
+        endOfArchive.Should().HaveCountGreaterThanOrEqualTo(1024).And.OnlyContain(value => value == 0, "what a yes adds is only the end-of-archive blocks");
+    }
+
     private static async Task<List<string>> TarNamesAsync(BuildContext context) => [.. (await TarEntriesAsync(context)).Keys];
 
     private static async Task<Dictionary<string, string>> TarEntriesAsync(BuildContext context)

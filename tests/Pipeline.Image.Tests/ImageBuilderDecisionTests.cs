@@ -1,0 +1,120 @@
+using Pipeline.Image;
+using Pipeline.Testing.Docker;
+
+namespace Pipeline.Image.Tests;
+
+/// <summary>
+/// A build that sends its context while a decision is pending (the registry's answer on the release, the pre-flight
+/// checks) and builds only after a yes: against the real engine, with the whole context sent but its end held back.
+/// </summary>
+[Collection(DockerCollection.Name)]
+public class ImageBuilderDecisionTests(DockerEngineFixture docker)
+{
+    // Long enough for the engine to have every entry of the small context: only the end of the tar is missing.
+    private static readonly TimeSpan ContextSent = TimeSpan.FromMilliseconds(800);
+
+    [Fact]
+    public async Task BuildAsync_AfterANo_BuildsNothingAndReturnsNull()
+    {
+        using var folder = new TemporaryFolder();
+        var (builder, prepared, run, logger) = await PrepareAsync(folder, "no");
+        var proceed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var building = builder.BuildAsync(prepared, proceed.Task, CancellationToken.None);
+        await Task.Delay(ContextSent);
+        building.IsCompleted.Should().BeFalse("the engine waits for the end of the context");
+        proceed.SetResult(false);
+
+        (await building).Should().BeNull();
+        await ShouldHaveBuiltNothingAsync(prepared, run);
+        logger.Text.Should().NotContain("Step 1/").And.NotContain("Building ");
+    }
+
+    [Fact]
+    public async Task BuildAsync_WhenTheDecisionFails_ThrowsItsExceptionAndBuildsNothing()
+    {
+        using var folder = new TemporaryFolder();
+        var (builder, prepared, run, _) = await PrepareAsync(folder, "fails");
+        var proceed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reason = new ImageBuildException(ImageBuildFailureKind.ReleaseExists, "v1.0.0 already holds other content");
+
+        var building = builder.BuildAsync(prepared, proceed.Task, CancellationToken.None);
+        await Task.Delay(ContextSent);
+        proceed.SetException(reason);
+
+        (await building.Awaiting(task => task).Should().ThrowAsync<ImageBuildException>()).Which.Should().BeSameAs(reason);
+        await ShouldHaveBuiltNothingAsync(prepared, run);
+    }
+
+    [Fact]
+    public async Task BuildAsync_AfterAYes_BuildsWhatWasPrepared()
+    {
+        using var folder = new TemporaryFolder();
+        var (builder, prepared, run, logger) = await PrepareAsync(folder, "yes");
+        var proceed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tag = prepared.Request.Tags[0];
+        try
+        {
+            var building = builder.BuildAsync(prepared, proceed.Task, CancellationToken.None);
+            await Task.Delay(ContextSent);
+            logger.Text.Should().NotContain("Step 1/", "nothing runs before the decision");
+            proceed.SetResult(true);
+
+            var built = await building;
+
+            built.Should().NotBeNull();
+            var image = await docker.Engine.InspectImageAsync(tag.ToString(), CancellationToken.None);
+            image!.ID.Should().Be(built!.Id);
+            image.Config.Labels.Should().Contain("io.pipeline.test-run", run).And.ContainKey(ContextFingerprint.LabelName);
+            logger.Text.Should().Contain("Building ").And.Contain("Step 1/");
+        }
+        finally
+        {
+            await TestImages.RemoveAsync(docker, tag.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task BuildAsync_FileGoneBeforeItIsSent_FailsNamingItAndBuildsNothing()
+    {
+        using var folder = new TemporaryFolder();
+        // With a target stage the Dockerfile is sent as it is, first: cut after it, the context would still build.
+        var (builder, prepared, run, _) = await PrepareAsync(folder, "file-gone", targetStage: "app");
+        File.Delete(Path.Combine(folder.Path, "data.bin"));
+
+        var act = () => builder.BuildAsync(prepared, Task.FromResult(true), CancellationToken.None);
+
+        var exception = (await act.Should().ThrowAsync<ImageBuildException>()).Which;
+        exception.Kind.Should().Be(ImageBuildFailureKind.InvalidInput);
+        exception.Message.Should().Contain("data.bin").And.Contain("Nothing was built");
+        await ShouldHaveBuiltNothingAsync(prepared, run);
+    }
+
+    private async Task<(ImageBuilder Builder, PreparedImageBuild Prepared, string Run, CapturingLogger Logger)> PrepareAsync(TemporaryFolder folder, string purpose, string? targetStage = null)
+    {
+        var run = Guid.NewGuid().ToString("N");
+        folder.Write("Dockerfile", $"ARG BASE_IMAGE\nFROM ${{BASE_IMAGE}} AS app\nLABEL io.pipeline.test-run={run}\nCOPY . /srv\n");
+        folder.Write("data.bin", new string('d', 256 * 1024));
+        folder.Write("app/settings.json", "{}");
+        var logger = new CapturingLogger();
+        var builder = new ImageBuilder(docker.Engine, new LocalBaseImage(docker.Engine, logger), logger);
+        var prepared = await builder.PrepareAsync(new ImageBuildRequest
+        {
+            Dockerfile = Path.Combine(folder.Path, "Dockerfile"),
+            ContextDirectory = folder.Path,
+            Tags = [TestImages.UniqueTag($"decision-{purpose}")],
+            BaseImage = BaseImage.Local,
+            TargetStage = targetStage,
+            Created = DateTimeOffset.UtcNow,
+        }, CancellationToken.None);
+        return (builder, prepared, run, logger);
+    }
+
+    // The first step after FROM carries the run's label: any step the engine ran left an image with it.
+    private async Task ShouldHaveBuiltNothingAsync(PreparedImageBuild prepared, string run)
+    {
+        (await docker.Engine.InspectImageAsync(prepared.Request.Tags[0].ToString(), CancellationToken.None)).Should().BeNull("nothing is tagged");
+        (await docker.Engine.ListImagesAsync($"io.pipeline.test-run={run}", all: true, CancellationToken.None))
+            .Should().BeEmpty("the engine ran no step of a build that was not wanted");
+    }
+}

@@ -125,7 +125,7 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
         : Dockerfile.Parent is { } folder && File.Exists(folder / ".dockerignore") ? folder / ".dockerignore"
         : null;
 
-    private static async Task<ContextFingerprint> FingerprintAsync(Task<PreparedImageBuild> preparing) => (await preparing).Fingerprint;
+    private static async Task<ContextFingerprint> FingerprintAsync(Task<PreparedImageBuild> preparing) => await (await preparing).Fingerprint;
 
     /// <summary>What the registry holds under the release, once the pre-flight checks have passed.</summary>
     private static async Task<ExistingRelease> DecideAsync(Task preflight, CancellationTokenSource stopOnFailure, Task<PreparedImageBuild> preparing, Task<ExistingRelease> checking)

@@ -13,9 +13,9 @@ public sealed class BuildContext
 {
     private const string IgnoreFileName = ".dockerignore";
 
-    private readonly string? _dockerfileAppendix;
+    private readonly Func<Task<string>>? _dockerfileAppendix;
 
-    private BuildContext(string directory, string dockerfilePath, string dockerfileName, bool dockerfileIsOutside, DockerIgnore ignore, IReadOnlyList<ContextEntry> entries, string? dockerfileAppendix = null)
+    private BuildContext(string directory, string dockerfilePath, string dockerfileName, bool dockerfileIsOutside, DockerIgnore ignore, IReadOnlyList<ContextEntry> entries, Func<Task<string>>? dockerfileAppendix = null)
     {
         _dockerfileAppendix = dockerfileAppendix;
         Directory = directory;
@@ -92,14 +92,15 @@ public sealed class BuildContext
     }
 
     /// <summary>
-    /// The same context, sending the Dockerfile with <paramref name="appendix"/> added at its end, under a generated
-    /// name (the file on disk is not changed). The builder uses it to set every label in one step.
+    /// The same context, sending the Dockerfile with the text <paramref name="appendix"/> gives added at its end, under
+    /// a generated name (the file on disk is not changed). The text is asked for when the Dockerfile is written, as
+    /// the tar's last entry. The builder uses it to set every label in one step.
     /// </summary>
-    public async Task<BuildContext> WithDockerfileAppendixAsync(string appendix, CancellationToken cancellationToken)
+    public async Task<BuildContext> WithDockerfileAppendixAsync(Func<Task<string>> appendix, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(appendix);
-        var content = await File.ReadAllTextAsync(DockerfilePath, cancellationToken) + "\n" + appendix + "\n";
-        var name = ".dockerfile." + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..12];
+        ArgumentNullException.ThrowIfNull(appendix);
+        var original = await File.ReadAllBytesAsync(DockerfilePath, cancellationToken);
+        var name = ".dockerfile." + Convert.ToHexStringLower(SHA256.HashData(original))[..12] + ".labelled";
         return new BuildContext(Directory, DockerfilePath, name, dockerfileIsOutside: true, Ignore, Entries, appendix);
     }
 
@@ -144,7 +145,7 @@ public sealed class BuildContext
         {
             await using Stream content = _dockerfileAppendix is null
                 ? File.OpenRead(DockerfilePath)
-                : new MemoryStream(Encoding.UTF8.GetBytes(await File.ReadAllTextAsync(DockerfilePath, cancellationToken) + "\n" + _dockerfileAppendix + "\n"));
+                : new MemoryStream(Encoding.UTF8.GetBytes(await File.ReadAllTextAsync(DockerfilePath, cancellationToken) + "\n" + await _dockerfileAppendix() + "\n"));
             var dockerfileEntry = NewEntry(TarEntryType.RegularFile, DockerfileName,
                 UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
                 File.GetLastWriteTimeUtc(DockerfilePath));

@@ -36,8 +36,9 @@ public sealed partial class ImageBuilder
         await BuildAsync(await PrepareAsync(request, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// Everything a build decides before the engine runs: the context, the base image, the final build arguments
-    /// and the fingerprint. Callers compare the fingerprint with the registry (an immutable release) before building.
+    /// Everything a build decides before the engine runs: the context, the base image, the final build arguments,
+    /// and the fingerprint, still being worked out. Callers compare the fingerprint with the registry (an immutable
+    /// release) while the build sends its context.
     /// </summary>
     /// <exception cref="ImageBuildException">The input is invalid or the base image is unavailable.</exception>
     public async Task<PreparedImageBuild> PrepareAsync(ImageBuildRequest request, CancellationToken cancellationToken)
@@ -58,7 +59,9 @@ public sealed partial class ImageBuilder
         var context = await BuildContext.CreateAsync(request.ContextDirectory, request.Dockerfile, request.IgnoreFile, cancellationToken);
         var buildArguments = new Dictionary<string, string>(request.BuildArguments, StringComparer.Ordinal);
         var baseImage = await ResolveBaseImageAsync(request, context, buildArguments, presentLocalBase, cancellationToken);
-        var fingerprint = await ContextFingerprint.ComputeAsync(context, buildArguments, request.TargetStage, baseImage, cancellationToken);
+        // Hashing a new context (106 MB for the sample) takes a few tenths of a second: it goes on while the context
+        // is sent, as only the last entry of the tar (the labels) and the registry's comparison need it.
+        var fingerprint = Task.Run(() => ContextFingerprint.ComputeAsync(context, buildArguments, request.TargetStage, baseImage, cancellationToken), cancellationToken);
         return new PreparedImageBuild(request, context, buildArguments, baseImage, fingerprint);
     }
 
@@ -80,16 +83,17 @@ public sealed partial class ImageBuilder
     {
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(proceed);
-        var (request, context, buildArguments, baseImage, fingerprint) = prepared;
-        var labels = Labels(request, fingerprint, baseImage);
+        var (request, context, buildArguments, baseImage, fingerprinting) = prepared;
         var networkMode = await NetworkModeAsync(cancellationToken);
 
-        // The classic builder turns each API label into a step of its own (a container each, ~0.3 s): for the last
-        // stage, one LABEL instruction appended to the Dockerfile we send does the same in one step.
+        // For the last stage the labels are one LABEL instruction appended to the Dockerfile we send, the tar's last
+        // entry, so the fingerprint can be finished while the files before it are sent. A target stage takes them
+        // as API labels, which must be known when the request starts.
         var labelsInDockerfile = request.TargetStage is null;
+        var apiLabels = labelsInDockerfile ? new Dictionary<string, string>() : Labels(request, await fingerprinting, baseImage);
         if (labelsInDockerfile)
         {
-            context = await context.WithDockerfileAppendixAsync(LabelInstruction.For(labels), cancellationToken);
+            context = await context.WithDockerfileAppendixAsync(async () => LabelInstruction.For(Labels(request, await fingerprinting, baseImage)), cancellationToken);
         }
 
         var tagNames = request.Tags.Select(tag => tag.ToString()).ToList();
@@ -98,7 +102,7 @@ public sealed partial class ImageBuilder
             Dockerfile = context.DockerfileName,
             Tags = tagNames,
             BuildArgs = new Dictionary<string, string>(buildArguments, StringComparer.Ordinal),
-            Labels = labelsInDockerfile ? new Dictionary<string, string>() : labels,
+            Labels = apiLabels,
             Target = request.TargetStage,
             NetworkMode = networkMode,
             Remove = true,
@@ -147,7 +151,8 @@ public sealed partial class ImageBuilder
         var id = result.LastAux("ID") ?? SuccessfullyBuilt(result)
             ?? throw new ImageBuildException(ImageBuildFailureKind.EngineRejected, $"the engine finished building {tagNames[0]} without naming the image: check the engine's log.");
         _logger.LogInformation("Built {Image} as {Id}", string.Join(", ", request.Tags.Select(tag => tag.ToFamiliarString())), id);
-        return new BuiltImage(id, request.Tags, fingerprint, labels);
+        var fingerprint = await fingerprinting;
+        return new BuiltImage(id, request.Tags, fingerprint, Labels(request, fingerprint, baseImage));
 
         async Task BeforeContextEndAsync()
         {
@@ -157,7 +162,7 @@ public sealed partial class ImageBuilder
             }
 
             _logger.LogInformation("Building {Tags} from {Context} ({Files} entries, fingerprint {Fingerprint}{Network})",
-                string.Join(", ", request.Tags.Select(tag => tag.ToFamiliarString())), context.Directory, context.Entries.Count, fingerprint,
+                string.Join(", ", request.Tags.Select(tag => tag.ToFamiliarString())), context.Directory, context.Entries.Count, await fingerprinting,
                 networkMode is null ? string.Empty : ", host network: the engine has no bridge");
         }
     }

@@ -75,6 +75,34 @@ public class ImageBuilderDecisionTests(DockerEngineFixture docker)
     }
 
     [Fact]
+    public async Task BuildAsync_FingerprintFinishedDuringTheUpload_LabelsTheImageWithIt()
+    {
+        using var folder = new TemporaryFolder();
+        var (builder, prepared, run, logger) = await PrepareAsync(folder, "late-fingerprint");
+        var fingerprint = new TaskCompletionSource<ContextFingerprint>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var late = ContextFingerprint.FromLabel("sha256:" + new string('f', 64))!.Value;
+        var tag = prepared.Request.Tags[0];
+        try
+        {
+            var building = builder.BuildAsync(prepared with { Fingerprint = fingerprint.Task }, Task.FromResult(true), CancellationToken.None);
+            await Task.Delay(ContextSent);
+            building.IsCompleted.Should().BeFalse("the labels, the tar's last entry, wait for the fingerprint");
+            logger.Text.Should().NotContain("Step 1/");
+            fingerprint.SetResult(late);
+
+            var built = await building;
+
+            built!.Fingerprint.Should().Be(late);
+            var image = await docker.Engine.InspectImageAsync(tag.ToString(), CancellationToken.None);
+            image!.Config.Labels.Should().Contain(ContextFingerprint.LabelName, late.Value).And.Contain("io.pipeline.test-run", run);
+        }
+        finally
+        {
+            await TestImages.RemoveAsync(docker, tag.ToString());
+        }
+    }
+
+    [Fact]
     public async Task BuildAsync_FileGoneBeforeItIsSent_FailsNamingItAndBuildsNothing()
     {
         using var folder = new TemporaryFolder();

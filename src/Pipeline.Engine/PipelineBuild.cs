@@ -12,6 +12,8 @@ namespace Pipeline.Engine;
 /// </summary>
 public abstract class PipelineBuild : IPipelineBuild
 {
+    private const int MinimumPoolThreads = 16;
+
     private BuildRuntime? runtime;
 
     /// <inheritdoc />
@@ -55,6 +57,11 @@ public abstract class PipelineBuild : IPipelineBuild
     public static int Execute<TBuild>(string[] args)
         where TBuild : PipelineBuild, new()
     {
+        // Targets overlap many short calls that block a thread the first time (loading, JIT, file I/O). With the
+        // default minimum of one pool thread per core, a step on the critical path (the image build's request)
+        // queues behind them on a small machine; more threads let the OS share the cores instead.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, MinimumPoolThreads), completionPorts);
         using var cancellation = new CancellationTokenSource();
         void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
         {

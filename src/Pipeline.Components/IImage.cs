@@ -48,9 +48,17 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
             var chain = State<ChainState>();
             var release = await ResolveReleaseAsync(cancellationToken);
             var releaseImage = ReleaseImage(release);
-            // git (HEAD's revision and commit time) answers while the engine is contacted.
+            // git (HEAD's revision and commit time, one call) answers while the engine and the registry are contacted.
             var source = Task.Run(async () => (Revision: await ResolveRevisionAsync(cancellationToken), Created: await ResolveCreatedAsync(cancellationToken)), cancellationToken);
             var engine = await ConnectEngineAsync(cancellationToken);
+            using var registry = await ConnectRegistryAsync(cancellationToken);
+            // Doctor's cheap checks run beside the preparation and the release lookup below (all of them only read);
+            // their one-line diagnosis is awaited first, so it wins over whatever error the others met.
+            using var stopOnFailure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var credentials = await ResolveRegistryCredentialsAsync(cancellationToken);
+            // On the thread pool: its first calls take a while to get ready and must not hold up the preparation.
+            var preflight = Task.Run(() => Preflight.EnsureAsync(engine, new RegistryCheckRequest(Registry, credentials, Artifact) { ClientOptions = RegistryClientOptions }, cancellationToken), cancellationToken);
+
             var builder = new ImageBuilder(engine, new LocalBaseImage(engine, Log), Log);
             var request = ImageSettings(new ImageBuildRequest
             {
@@ -65,84 +73,47 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
                 Revision = (await source).Revision,
                 Created = (await source).Created,
             });
-            // The build's own preparation first: it decides how soon the engine gets the context, so the registry's
-            // work does not compete with it for the cores. A pre-flight diagnosis still wins over bad input.
+            // The registry is asked for the release while the build is prepared; the engine receives the context
+            // while both are decided, and builds only once the release is known to be absent (or to be replaced).
+            var preparing = Task.Run(() => builder.PrepareAsync(request, stopOnFailure.Token), stopOnFailure.Token);
+            var checking = new ReleaseGuard(registry, Log).CheckAsync(releaseImage, FingerprintAsync(preparing), OverwriteTag, stopOnFailure.Token);
+            var deciding = DecideAsync(preflight, stopOnFailure, preparing, checking);
             PreparedImageBuild prepared;
             try
             {
-                prepared = await builder.PrepareAsync(request, cancellationToken);
+                prepared = await preparing;
             }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception)
             {
-                await PreflightAsync(cancellationToken);
+                await deciding;   // a pre-flight diagnosis is reported before bad input, as the checks come first
                 throw;
             }
 
-            // The engine receives the context while the Doctor's cheap checks and the registry's answer on the
-            // release are worked out, and builds only after both say go.
-            using var stopOnFailure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            RegistryClient? registry = null;
-            var deciding = Task.Run(DecideAsync, stopOnFailure.Token);
-            try
+            var built = await builder.BuildAsync(prepared, BuildWantedAsync(), cancellationToken);
+            if (built is null)   // the registry already holds this content
             {
-                var built = await builder.BuildAsync(prepared, BuildWantedAsync(), cancellationToken);
-                if (built is null)   // the registry already holds this content
-                {
-                    var digest = (await deciding).Digest!.Value;
-                    await EnsureExtraTagsAsync(registry!, releaseImage, digest, cancellationToken);
-                    chain.ImageDigest = digest;
-                    chain.UnchangedReason = $"{releaseImage} already holds this content ({digest})";
-                    Summary.Add("Image", $"{releaseImage}@{digest} (unchanged)");
-                    throw new TargetSkippedException(chain.UnchangedReason);
-                }
-
-                Log.LogInformation("Image {Id} tagged {Tags}", built.Id, string.Join(", ", built.Tags));
-
-                // Recorded before the engine can create anything (the context ends only after a yes), so CleanImages
-                // removes whatever part of the build exists, even after a failure.
-                async Task<bool> BuildWantedAsync()
-                {
-                    if ((await deciding).IsSameContent)
-                    {
-                        return false;
-                    }
-
-                    chain.CreatedTags.AddRange(request.Tags);
-                    return true;
-                }
-            }
-            finally
-            {
-                // A build that failed before it waited for the decision: the decision no longer matters.
-                await stopOnFailure.CancelAsync();
-                await ((Task)deciding).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                registry?.Dispose();
+                var digest = (await deciding).Digest!.Value;
+                await EnsureExtraTagsAsync(registry, releaseImage, digest, cancellationToken);
+                chain.ImageDigest = digest;
+                chain.UnchangedReason = $"{releaseImage} already holds this content ({digest})";
+                Summary.Add("Image", $"{releaseImage}@{digest} (unchanged)");
+                throw new TargetSkippedException(chain.UnchangedReason);
             }
 
-            // The checks' one-line diagnosis is awaited first, so it wins over whatever error the lookup met; when
-            // they fail, the lookup beside them is stopped before it is reported.
-            async Task<ExistingRelease> DecideAsync()
+            Log.LogInformation("Image {Id} tagged {Tags}", built.Id, string.Join(", ", built.Tags));
+
+            // Recorded before the engine can create anything (the context ends only after a yes), so CleanImages
+            // removes whatever part of the build exists, even after a failure.
+            async Task<bool> BuildWantedAsync()
             {
-                registry = await ConnectRegistryAsync(stopOnFailure.Token);
-                var preflight = PreflightAsync(stopOnFailure.Token);
-                var checking = new ReleaseGuard(registry, Log).CheckAsync(releaseImage, prepared.Fingerprint, OverwriteTag, stopOnFailure.Token);
-                try
+                if ((await deciding).IsSameContent)
                 {
-                    await preflight;
-                }
-                catch (Exception)
-                {
-                    await stopOnFailure.CancelAsync();
-                    // Its outcome no longer matters (the pre-flight's diagnosis is the one reported), only that it stopped.
-                    await ((Task)checking).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                    throw;
+                    return false;
                 }
 
-                return await checking;
+                chain.CreatedTags.AddRange(request.Tags);
+                return true;
             }
-
-            async Task PreflightAsync(CancellationToken token) =>
-                await Preflight.EnsureAsync(engine, new RegistryCheckRequest(Registry, await ResolveRegistryCredentialsAsync(token), Artifact) { ClientOptions = RegistryClientOptions }, token);
         });
 
     /// <summary>
@@ -153,6 +124,31 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
         File.Exists(ImageContext / ".dockerignore") ? null
         : Dockerfile.Parent is { } folder && File.Exists(folder / ".dockerignore") ? folder / ".dockerignore"
         : null;
+
+    private static async Task<ContextFingerprint> FingerprintAsync(Task<PreparedImageBuild> preparing) => await (await preparing).Fingerprint;
+
+    /// <summary>What the registry holds under the release, once the pre-flight checks have passed.</summary>
+    private static async Task<ExistingRelease> DecideAsync(Task preflight, CancellationTokenSource stopOnFailure, Task<PreparedImageBuild> preparing, Task<ExistingRelease> checking)
+    {
+        await PassPreflightAsync(preflight, stopOnFailure, preparing, checking);
+        return await checking;
+    }
+
+    /// <summary>Waits for the pre-flight checks; when they fail, stops the work beside them before reporting.</summary>
+    private static async Task PassPreflightAsync(Task preflight, CancellationTokenSource stopOnFailure, params Task[] beside)
+    {
+        try
+        {
+            await preflight;
+        }
+        catch (Exception)
+        {
+            await stopOnFailure.CancelAsync();
+            // Their outcome no longer matters (the pre-flight's diagnosis is the one reported), only that they stopped.
+            await Task.WhenAll(beside).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw;
+        }
+    }
 
     /// <summary>An unchanged release still gets extra tags it lacks (e.g. <c>latest</c>), retagged in the registry.</summary>
     private async Task EnsureExtraTagsAsync(RegistryClient registry, ImageReference releaseImage, Digest digest, CancellationToken cancellationToken)

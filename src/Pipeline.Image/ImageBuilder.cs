@@ -89,11 +89,12 @@ public sealed partial class ImageBuilder
         // For the last stage the labels are one LABEL instruction appended to the Dockerfile we send, the tar's last
         // entry, so the fingerprint can be finished while the files before it are sent. A target stage takes them
         // as API labels, which must be known when the request starts.
+        var labelling = LabelsAsync(request, fingerprinting, baseImage);
         var labelsInDockerfile = request.TargetStage is null;
-        var apiLabels = labelsInDockerfile ? new Dictionary<string, string>() : Labels(request, await fingerprinting, baseImage);
+        var apiLabels = labelsInDockerfile ? new Dictionary<string, string>() : await labelling;
         if (labelsInDockerfile)
         {
-            context = await context.WithDockerfileAppendixAsync(async () => LabelInstruction.For(Labels(request, await fingerprinting, baseImage)), cancellationToken);
+            context = await context.WithDockerfileAppendixAsync(async () => LabelInstruction.For(await labelling), cancellationToken);
         }
 
         var tagNames = request.Tags.Select(tag => tag.ToString()).ToList();
@@ -151,8 +152,7 @@ public sealed partial class ImageBuilder
         var id = result.LastAux("ID") ?? SuccessfullyBuilt(result)
             ?? throw new ImageBuildException(ImageBuildFailureKind.EngineRejected, $"the engine finished building {tagNames[0]} without naming the image: check the engine's log.");
         _logger.LogInformation("Built {Image} as {Id}", string.Join(", ", request.Tags.Select(tag => tag.ToFamiliarString())), id);
-        var fingerprint = await fingerprinting;
-        return new BuiltImage(id, request.Tags, fingerprint, Labels(request, fingerprint, baseImage));
+        return new BuiltImage(id, request.Tags, await fingerprinting, await labelling);
 
         async Task BeforeContextEndAsync()
         {
@@ -282,8 +282,9 @@ public sealed partial class ImageBuilder
         return null;
     }
 
-    private static Dictionary<string, string> Labels(ImageBuildRequest request, ContextFingerprint fingerprint, string? baseImage)
+    private static async Task<Dictionary<string, string>> LabelsAsync(ImageBuildRequest request, Task<ContextFingerprint> fingerprinting, string? baseImage)
     {
+        var fingerprint = await fingerprinting;
         var labels = new Dictionary<string, string>(request.Labels, StringComparer.Ordinal)
         {
             [OciLabels.Created] = request.Created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),

@@ -136,7 +136,8 @@ pipeline_push() {
   LOG="$WORK/$name${2:-}.log"
   before=$(stamp_time)
   now; start=$NOW
-  REGISTRY_PASSWORD="$PASSWORD" ./build.sh Push --registry "$REGISTRY" --artifact "$name" --release "$RELEASE" \
+  # Its digest caches (context and local base) live in the temporary directory: nothing is left in ~/.cache.
+  REGISTRY_PASSWORD="$PASSWORD" XDG_CACHE_HOME="$WORK/cache" ./build.sh Push --registry "$REGISTRY" --artifact "$name" --release "$RELEASE" \
     --registry-username "$USERNAME" --skip Compile --image-context "$CONTEXT" --dockerfile "$DOCKERFILE" \
     > "$LOG" 2>&1 || fail "./build.sh Push --artifact $name failed" "$LOG"
   now; ELAPSED=$(( NOW - start ))

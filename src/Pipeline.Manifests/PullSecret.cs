@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using k8s;
 using k8s.Models;
 using Pipeline.Registry;
@@ -85,7 +84,9 @@ public sealed class PullSecret
     {
         get
         {
-            var escaped = JsonSerializer.Serialize(_password)[1..^1];
+            using var quoted = new MemoryStream();
+            GoJsonString.Write(quoted, _password);
+            var escaped = Encoding.UTF8.GetString(quoted.ToArray())[1..^1];
             return [.. new[] { _password, escaped, Auth, Convert.ToBase64String(DockerConfigJson()) }.Distinct(StringComparer.Ordinal)];
         }
     }
@@ -116,26 +117,35 @@ public sealed class PullSecret
     /// </summary>
     public byte[] DockerConfigJson()
     {
+        // Written by hand rather than with Utf8JsonWriter, whose escaping differs from Go's (kubectl's) in bytes.
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        Write("{");
+        GoJsonString.Write(buffer, "auths");
+        Write(":{");
+        GoJsonString.Write(buffer, Server);
+        Write(":{");
+        Field("username", Username);
+        Write(",");
+        Field("password", _password);
+        if (Email is not null)
         {
-            json.WriteStartObject();
-            json.WriteStartObject("auths");
-            json.WriteStartObject(Server);
-            json.WriteString("username", Username);
-            json.WriteString("password", _password);
-            if (Email is not null)
-            {
-                json.WriteString("email", Email);
-            }
-
-            json.WriteString("auth", Auth);
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndObject();
+            Write(",");
+            Field("email", Email);
         }
 
+        Write(",");
+        Field("auth", Auth);
+        Write("}}}");
         return buffer.ToArray();
+
+        void Write(string punctuation) => buffer.Write(Encoding.ASCII.GetBytes(punctuation));
+
+        void Field(string name, string value)
+        {
+            GoJsonString.Write(buffer, name);
+            Write(":");
+            GoJsonString.Write(buffer, value);
+        }
     }
 
     /// <summary>

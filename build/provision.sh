@@ -37,9 +37,20 @@ can_install() { [[ $EUID -eq 0 && -r /etc/debian_version ]] && command -v apt-ge
 
 APT_UPDATED=0
 POLICY=/usr/sbin/policy-rc.d
+OWN_POLICY=0     # 1 while the policy-rc.d on the machine is ours: removed on any exit, killed midway too
+APT_OUT=""
+cleanup() {
+  if [[ $OWN_POLICY -eq 1 ]]; then rm -f "$POLICY"; OWN_POLICY=0; fi
+  if [[ -n "$APT_OUT" ]]; then rm -f "$APT_OUT"; APT_OUT=""; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
 apt_install() {
-  local out rc=0 own_policy=0
+  local out rc=0
   out="$(mktemp)"
+  APT_OUT="$out"
   if [[ $APT_UPDATED -eq 0 ]]; then
     say "apt-get update …"
     apt-get -q -o DPkg::Lock::Timeout=300 update >"$out" 2>&1 || rc=$?
@@ -49,12 +60,13 @@ apt_install() {
   # A package's own service start (docker.io's init script would start dockerd with a bridge) is
   # denied through Debian's policy-rc.d while we install, unless the machine already has a policy.
   if [[ ! -e "$POLICY" ]]; then
-    printf '#!/bin/sh\nexit 101\n' >"$POLICY" && chmod 755 "$POLICY" && own_policy=1
+    OWN_POLICY=1
+    printf '#!/bin/sh\nexit 101\n' >"$POLICY" && chmod 755 "$POLICY"
   fi
   say "installing $* …"
   DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 install -y --no-install-recommends "$@" \
     >"$out" 2>&1 || rc=$?
-  if [[ $own_policy -eq 1 ]]; then rm -f "$POLICY"; fi
+  if [[ $OWN_POLICY -eq 1 ]]; then rm -f "$POLICY"; OWN_POLICY=0; fi
   if [[ $rc -ne 0 ]]; then tail -n 30 "$out" >&2; rm -f "$out"; fail "apt-get install $* failed (exit $rc)"; fi
   rm -f "$out"
   say "installed $*"

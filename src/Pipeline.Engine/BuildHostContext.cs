@@ -18,4 +18,11 @@ public sealed class BuildHostContext
 
     /// <summary>Whether the output is an interactive terminal (colours are used only then).</summary>
     public bool IsTerminal { get; init; }
+
+    /// <summary>
+    /// What child processes inherit; the engine removes every secret from it before any target runs (and each
+    /// secret registered later). <see cref="PipelineBuild.Execute{TBuild}"/> passes the process's own; null
+    /// leaves the process alone (tests that run builds side by side).
+    /// </summary>
+    public IChildProcessEnvironment? ChildProcessEnvironment { get; init; }
 }

@@ -88,6 +88,7 @@ public abstract class PipelineBuild : IPipelineBuild
                 WorkingDirectory = Directory.GetCurrentDirectory(),
                 Cancellation = cancellation.Token,
                 IsTerminal = !Console.IsOutputRedirected,
+                ChildProcessEnvironment = new ProcessChildEnvironment(),
             };
             return ExecuteAsync<TBuild>(args, context).GetAwaiter().GetResult();
         }

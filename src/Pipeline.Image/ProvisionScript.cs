@@ -1,6 +1,7 @@
 using System.Reflection;
 using CliWrap;
 using Microsoft.Extensions.Logging;
+using Pipeline.Registry.Local;
 
 namespace Pipeline.Image;
 
@@ -51,6 +52,12 @@ public sealed class ProvisionScript : IEngineProvisioner
             _logger.LogInformation("Provisioning with build/provision.sh {Component} (bash {Script} {Component})", component, path, component);
             var result = await Cli.Wrap("bash")
                 .WithArguments([path, component])
+                // dockerd started by the script outlives the build: it gets a minimal environment, no secrets.
+                .WithEnvironmentVariables(DaemonEnvironment.Variables(new Dictionary<string, string>
+                {
+                    ["HOME"] = "/root",
+                    ["DEBIAN_FRONTEND"] = "noninteractive",
+                }))
                 .WithStandardOutputPipe(PipeTarget.ToDelegate(line => _logger.LogInformation("{Line}", line)))
                 .WithStandardErrorPipe(PipeTarget.ToDelegate(line => _logger.LogWarning("{Line}", line)))
                 .WithValidation(CommandResultValidation.None)

@@ -51,6 +51,44 @@ public sealed class LocalRegistryTests : IDisposable
     }
 
     [Fact]
+    public async Task EnsureRunningAsync_StartedRegistry_InheritsNoVariableOfTheBuild()
+    {
+        var secretVariable = $"REGISTRY_PASSWORD_{Guid.NewGuid():N}";
+        Environment.SetEnvironmentVariable(secretVariable, "daemon-must-not-hold-this");
+        try
+        {
+            var local = new LocalRegistry(
+                new LocalRegistryOptions { Host = RegistryHost.Parse($"localhost:{FreePort()}"), DataDirectory = _data.Path },
+                new Dictionary<string, string>());
+
+            await local.EnsureRunningAsync();
+
+            var pid = (await File.ReadAllTextAsync(_data.Combine("registry.pid"))).Trim();
+            var variables = (await File.ReadAllTextAsync($"/proc/{pid}/environ")).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+            variables.Should().Contain($"PATH={DaemonEnvironment.SearchPath}");
+            variables.Should().NotContain(variable => variable.Contains("daemon-must-not-hold-this", StringComparison.Ordinal));
+            variables.Should().NotContain(variable => variable.StartsWith("HOME=", StringComparison.Ordinal), "the daemon gets only what it needs");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(secretVariable, null);
+        }
+    }
+
+    [Fact]
+    public async Task EnsureRunningAsync_TwoFirstBuildsAtOnce_OneStartsTheRegistryAndBothUseIt()
+    {
+        var host = RegistryHost.Parse($"localhost:{FreePort()}");
+        LocalRegistry Build() => new(new LocalRegistryOptions { Host = host, DataDirectory = _data.Path }, new Dictionary<string, string>());
+
+        var statuses = await Task.WhenAll(Task.Run(() => Build().EnsureRunningAsync()), Task.Run(() => Build().EnsureRunningAsync()));
+
+        statuses.Count(status => status.StartedNow).Should().Be(1);
+        using var client = new RegistryClient(host, RegistryCredentials.Anonymous);
+        (await client.PingAsync()).BaseUri.Scheme.Should().Be("http");
+    }
+
+    [Fact]
     public async Task EnsureRunningAsync_BinaryMissing_FailsNamingTheInstallCommand()
     {
         var local = new LocalRegistry(

@@ -1,4 +1,5 @@
 using Pipeline.Engine.Hosts;
+using Pipeline.Engine.Runtime;
 
 namespace Pipeline.Engine.Output;
 
@@ -6,15 +7,20 @@ namespace Pipeline.Engine.Output;
 /// The one way the engine writes: masks secrets, applies the CI host's conventions (groups, annotations)
 /// and colours when allowed. Thread-safe, because tool output arrives on two pipes at once.
 /// </summary>
-internal sealed class BuildOutput(TextWriter writer, SecretMasker masker, HostFormat format, bool useColors)
+internal sealed class BuildOutput(
+    TextWriter writer, SecretMasker masker, HostFormat format, bool useColors, ChildEnvironmentGuard? children = null)
 {
     private readonly Lock gate = new();
 
     public string Mask(string text) => masker.Apply(text);
 
-    /// <summary>Registers a secret; on GitHub Actions, tells the runner before anything could print it.</summary>
+    /// <summary>
+    /// Registers a secret; on GitHub Actions, tells the runner before anything could print it; removes it from
+    /// what child processes inherit.
+    /// </summary>
     public void AddSecret(string value)
     {
+        children?.RemoveValuesHolding(value);
         lock (gate)
         {
             foreach (var form in masker.Add(value))

@@ -19,10 +19,11 @@ internal sealed class BuildSession(BuildHostContext context)
         var host = CiHostDetector.Detect(environment);
         var masker = new SecretMasker();
         var useColors = context.IsTerminal && host == CiHost.Local && !environment.ContainsKey("NO_COLOR");
-        var output = new BuildOutput(context.Output, masker, HostFormat.For(host), useColors);
+        var children = new ChildEnvironmentGuard(context.ChildProcessEnvironment);
+        var output = new BuildOutput(context.Output, masker, HostFormat.For(host), useColors, children);
         try
         {
-            return await RunAsync(build, args, output, host, masker);
+            return await RunAsync(build, args, output, host, masker, children);
         }
         catch (BuildConfigurationException exception)
         {
@@ -42,10 +43,16 @@ internal sealed class BuildSession(BuildHostContext context)
         }
     }
 
-    private async Task<int> RunAsync(PipelineBuild build, string[] args, BuildOutput output, CiHost host, SecretMasker masker)
+    private async Task<int> RunAsync(
+        PipelineBuild build, string[] args, BuildOutput output, CiHost host, SecretMasker masker, ChildEnvironmentGuard children)
     {
         var buildType = build.GetType();
         var catalog = ParameterCatalog.Discover(buildType);
+        foreach (var secret in catalog.Parameters.Where(parameter => parameter.IsSecret))
+        {
+            children.RemoveVariable(secret.EnvironmentVariable);
+        }
+
         var commandLine = new CommandLineParser(catalog).Parse(args);
         var binder = new ParameterBinder(catalog, new ParameterValueConverter(context.WorkingDirectory), output);
         binder.RegisterSecrets(commandLine.Arguments, context.Environment);

@@ -12,6 +12,8 @@ internal sealed class DockerCredentialHelper
 {
     private const string TokenUsername = "<token>";
 
+    private static readonly string[] HelperVariableNames = ["PATH", "HOME"];
+
     private readonly IReadOnlyDictionary<string, string> _environment;
 
     public DockerCredentialHelper(IReadOnlyDictionary<string, string> environment) => _environment = environment;
@@ -30,7 +32,9 @@ internal sealed class DockerCredentialHelper
         var errors = new StringBuilder();
         var result = await Cli.Wrap(program)
             .WithArguments(["get"])
-            .WithEnvironmentVariables(variables => variables.Set(_environment.ToDictionary(pair => pair.Key, pair => (string?)pair.Value)))
+            // Only where to find programs and the helper's store: the build's environment holds its secrets, and the
+            // rest the helper inherits from the process, from which the engine has removed them.
+            .WithEnvironmentVariables(variables => variables.Set(HelperVariables()))
             .WithStandardInputPipe(PipeSource.FromString(DockerConfigKeys.ServerUrl(registry)))
             .WithStandardOutputPipe(PipeTarget.ToStringBuilder(output))
             .WithStandardErrorPipe(PipeTarget.ToStringBuilder(errors))
@@ -82,6 +86,11 @@ internal sealed class DockerCredentialHelper
                 $"{programName} get answered something that is not the credential helper JSON for {registry}: check the helper's version");
         }
     }
+
+    private Dictionary<string, string?> HelperVariables() =>
+        HelperVariableNames
+            .Where(_environment.ContainsKey)
+            .ToDictionary(name => name, name => (string?)_environment[name], StringComparer.Ordinal);
 
     private string? FindOnPath(string programName)
     {

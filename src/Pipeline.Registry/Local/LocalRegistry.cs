@@ -84,10 +84,26 @@ public sealed class LocalRegistry
 
         var dataDirectory = DataDirectory;
         var storage = Path.Combine(dataDirectory, "storage");
+        Directory.CreateDirectory(storage);
+
+        // Two first builds at once: one starts the registry, the other waits for the lock and finds it serving.
+        using (await AcquireStartLockAsync(Path.Combine(dataDirectory, "start.lock"), cancellationToken))
+        {
+            if (await ProbeAsync(cancellationToken) == ProbeResult.Registry)
+            {
+                _logger.LogInformation("A registry already serves {Host} (another build started it)", _options.Host);
+                return new LocalRegistryStatus(_options.Host, StartedNow: false, DataDirectory: null, LogPath: null);
+            }
+
+            return await StartAsync(dataDirectory, storage, cancellationToken);
+        }
+    }
+
+    private async Task<LocalRegistryStatus> StartAsync(string dataDirectory, string storage, CancellationToken cancellationToken)
+    {
         var configPath = Path.Combine(dataDirectory, "config.yml");
         var logPath = Path.Combine(dataDirectory, "registry.log");
         var pidPath = Path.Combine(dataDirectory, "registry.pid");
-        Directory.CreateDirectory(storage);
         var configuration = new RegistryServerConfiguration
         {
             ListenAddress = $"127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}",
@@ -102,6 +118,27 @@ public sealed class LocalRegistry
         return new LocalRegistryStatus(_options.Host, StartedNow: true, dataDirectory, logPath);
     }
 
+    /// <summary>An exclusive lock on <paramref name="path"/> (released by the OS if this process dies).</summary>
+    private async Task<FileStream> AcquireStartLockAsync(string path, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + _options.StartTimeout;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (_time.GetUtcNow() < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), _time, cancellationToken);
+            }
+            catch (IOException exception)
+            {
+                throw Failure($"another build holds {path} for longer than {_options.StartTimeout.TotalSeconds:0} s while starting the local registry ({exception.Message}): wait for it, or remove the file if no build runs");
+            }
+        }
+    }
+
     private async Task StartDetachedAsync(string configPath, string logPath, string pidPath, string workingDirectory, CancellationToken cancellationToken)
     {
         // start-stop-daemon forks into its own session and points stdout/stderr at the log, so the registry
@@ -114,6 +151,7 @@ public sealed class LocalRegistry
                 "--start", "--background", "--make-pidfile", "--pidfile", pidPath, "--output", logPath,
                 "--chdir", workingDirectory, "--exec", _options.BinaryPath, "--", "serve", configPath,
             ])
+            .WithEnvironmentVariables(DaemonEnvironment.Variables())
             .WithStandardOutputPipe(PipeTarget.ToStringBuilder(errors))
             .WithStandardErrorPipe(PipeTarget.ToStringBuilder(errors))
             .WithValidation(CommandResultValidation.None)

@@ -9,6 +9,7 @@ internal static class BuildHarness
         TemporaryDirectory? root = null,
         StringWriter? output = null,
         bool isTerminal = false,
+        IChildProcessEnvironment? children = null,
         CancellationToken cancellation = default)
         where TBuild : PipelineBuild, new()
     {
@@ -21,6 +22,7 @@ internal static class BuildHarness
             WorkingDirectory = (root ?? ownRoot)!.Path,
             Cancellation = cancellation,
             IsTerminal = isTerminal,
+            ChildProcessEnvironment = children,
         };
         var exitCode = await PipelineBuild.ExecuteAsync<TBuild>(args, context);
         return new BuildRun(exitCode, output.ToString());

@@ -43,6 +43,17 @@ public interface ITargetDefinition
     /// </summary>
     ITargetDefinition Requires(params Expression<Func<object?>>[] parameters);
 
+    /// <summary>
+    /// Adds a check of what this target will use (a file's contents, the kind of credentials) that the engine runs, with
+    /// the checks of every other planned target, after binding the parameters and before the first target starts. A
+    /// check that throws stops the build (exit 2, no target run) with its message beside every other problem found, so
+    /// write the message as the user's fix: the flag, the value, what to do. Checks only read; they change nothing.
+    /// </summary>
+    ITargetDefinition Validates(Func<CancellationToken, Task> check);
+
+    /// <summary>Adds a synchronous check; see <see cref="Validates(Func{CancellationToken, Task})"/>.</summary>
+    ITargetDefinition Validates(Action check);
+
     /// <summary>Adds a synchronous action. Several actions run in the order they were added.</summary>
     ITargetDefinition Executes(Action action);
 

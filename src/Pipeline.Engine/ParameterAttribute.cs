@@ -1,8 +1,9 @@
 namespace Pipeline.Engine;
 
 /// <summary>
-/// Marks a property as a build parameter, bound from <c>--kebab-case</c> arguments, then <c>UPPER_SNAKE</c>
-/// environment variables, then <c>.pipeline/parameters.json</c>, then the default in code.
+/// Marks a property as a build parameter, bound from <c>--kebab-case</c> arguments, then the environment
+/// (<c>PIPELINE_UPPER_SNAKE</c>, then <c>UPPER_SNAKE</c>), then <c>.pipeline/parameters.json</c>, then the default in
+/// code. The environment and the file are read only for parameters a planned target uses.
 /// </summary>
 /// <param name="description">One line shown by <c>--help</c>.</param>
 [AttributeUsage(AttributeTargets.Property, Inherited = true)]
@@ -19,4 +20,13 @@ public sealed class ParameterAttribute(string description = "") : Attribute
     /// gives another meaning, such as <c>KUBECONFIG</c> (a path list the cluster stage reads itself).
     /// </summary>
     public string? EnvironmentVariable { get; init; }
+
+    /// <summary>The smallest value an <c>int</c> parameter accepts; checked where it is bound, before any target runs.</summary>
+    public int Minimum { get; init; } = int.MinValue;
+
+    /// <summary>The largest value an <c>int</c> parameter accepts; checked where it is bound, before any target runs.</summary>
+    public int Maximum { get; init; } = int.MaxValue;
+
+    /// <summary>A path parameter must name an existing file; checked where it is bound, before any target runs.</summary>
+    public bool MustExist { get; init; }
 }

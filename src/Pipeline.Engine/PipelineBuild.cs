@@ -52,7 +52,7 @@ public abstract class PipelineBuild : IPipelineBuild
     /// Ctrl+C or SIGTERM cancels the running target (clean-up targets still run).
     /// </summary>
     /// <typeparam name="TBuild">The build class.</typeparam>
-    /// <param name="args">The command line: <c>[targets…] [--help] [--plan] [--skip [targets…]] [--parameter value…]</c>.</param>
+    /// <param name="args">The command line: <c>[targets…] [--help] [--plan] [--verbose] [--skip [targets…]] [--parameter value…]</c>.</param>
     /// <returns>0 success, 1 a target failed, 2 usage or configuration error, 130 cancelled.</returns>
     public static int Execute<TBuild>(string[] args)
         where TBuild : PipelineBuild, new()

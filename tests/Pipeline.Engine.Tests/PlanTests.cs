@@ -8,7 +8,7 @@ public sealed class PlanTests
     [Fact]
     public async Task Plan_ChainOfComponentInterfaces_ListsCleanupInParenthesesRightAfterWhatItCleans()
     {
-        var run = await BuildHarness.RunAsync<ChainBuild>(["--plan"]);
+        var run = await BuildHarness.RunAsync<ChainBuild>(["--plan"], new() { ["REGISTRY_PASSWORD"] = "pw" });
 
         run.ExitCode.Should().Be(0);
         run.Output.Trim().Should().Be("Compile → Image → Push → (CleanImages) → Render → Deploy");

@@ -2,7 +2,7 @@ using Pipeline.Engine.Parameters;
 
 namespace Pipeline.Engine.Cli;
 
-/// <summary>The parsed command line: <c>[targets…] [--help|-h] [--plan] [--skip [targets…]] [--parameter value…]</c>.</summary>
+/// <summary>The parsed command line: <c>[targets…] [--help|-h] [--plan] [--verbose] [--skip [targets…]] [--parameter value…]</c>.</summary>
 internal sealed class CommandLine
 {
     public List<string> Targets { get; } = [];
@@ -10,6 +10,9 @@ internal sealed class CommandLine
     public bool ShowHelp { get; set; }
 
     public bool ShowPlan { get; set; }
+
+    /// <summary><c>--verbose</c>: also say which environment variables were left unread.</summary>
+    public bool Verbose { get; set; }
 
     /// <summary><c>--skip</c> was given; without <see cref="SkipTargets"/> it means "only the named targets".</summary>
     public bool SkipGiven { get; set; }

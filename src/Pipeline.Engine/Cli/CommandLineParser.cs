@@ -9,7 +9,7 @@ namespace Pipeline.Engine.Cli;
 /// </summary>
 internal sealed class CommandLineParser(ParameterCatalog catalog)
 {
-    private static readonly string[] BuiltInOptions = ["--help", "--plan", "--skip"];
+    private static readonly string[] BuiltInOptions = ["--help", "--plan", "--verbose", "--skip"];
 
     public CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -24,6 +24,9 @@ internal sealed class CommandLineParser(ParameterCatalog catalog)
                     break;
                 case "--plan":
                     result.ShowPlan = true;
+                    break;
+                case "--verbose":
+                    result.Verbose = true;
                     break;
                 case "--skip":
                     result.SkipGiven = true;

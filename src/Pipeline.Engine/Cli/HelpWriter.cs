@@ -13,7 +13,7 @@ namespace Pipeline.Engine.Cli;
 /// </summary>
 internal static class HelpWriter
 {
-    public const string Usage = "Usage: build [targets…] [--help|-h] [--plan] [--skip [targets…]] [--parameter value…]";
+    public const string Usage = "Usage: build [targets…] [--help|-h] [--plan] [--verbose] [--skip [targets…]] [--parameter value…]";
 
     public static void Write(BuildOutput output, TargetGraph graph, ParameterCatalog catalog, string? defaultTarget, PipelineBuild build)
     {
@@ -29,11 +29,11 @@ internal static class HelpWriter
         WriteRows(output, targetRows);
 
         output.Information("");
-        output.Information("Parameters (argument > environment variable > .pipeline/parameters.json > default):");
+        output.Information("Parameters (argument > environment variable, PIPELINE_ first > .pipeline/parameters.json > default; the environment and the file are read only for parameters a planned target uses):");
         var parameterRows = catalog.Parameters.Select(parameter => new[]
         {
             parameter.Flag,
-            parameter.EnvironmentVariable,
+            string.Join(" | ", parameter.EnvironmentVariables),
             ParameterValueConverter.Describe(parameter.Type),
             parameter.Description + Annotation(parameter, build),
         });

@@ -1,12 +1,15 @@
+using System.Globalization;
 using Pipeline.Engine.Cli;
 using Pipeline.Engine.Output;
-using Pipeline.Engine.Runtime;
 
 namespace Pipeline.Engine.Parameters;
 
 /// <summary>
-/// Binds each parameter from the first source that has it: argument, environment variable, parameters file.
-/// Secrets are registered for masking before anything is printed, wherever they came from.
+/// Binds each parameter from the first source that has it: argument, environment variable (<c>PIPELINE_NAME</c>,
+/// then <c>NAME</c>), parameters file. Arguments are bound for every parameter (the command line stays strict); the
+/// environment and the file only for the parameters the plan uses, so an unrelated variable that happens to share a
+/// parameter's name (<c>KEEP</c>, <c>NAMESPACE</c>) cannot fail a build. Each value is parsed to its type once, here,
+/// and checked against its declared range or existence. Secrets are registered for masking before anything is printed.
 /// </summary>
 internal sealed class ParameterBinder(ParameterCatalog catalog, ParameterValueConverter converter, BuildOutput output)
 {
@@ -19,55 +22,88 @@ internal sealed class ParameterBinder(ParameterCatalog catalog, ParameterValueCo
                 output.AddSecret(value);
             }
 
-            if (environment.TryGetValue(parameter.EnvironmentVariable, out var fromEnvironment))
+            foreach (var variable in parameter.EnvironmentVariables)
             {
-                output.AddSecret(fromEnvironment);
+                if (environment.TryGetValue(variable, out var fromEnvironment))
+                {
+                    output.AddSecret(fromEnvironment);
+                }
             }
         }
     }
 
-    /// <exception cref="BuildConfigurationException">Unknown file keys, secrets in the file, values that do not parse.</exception>
-    public void Bind(
+    /// <summary>Binds into <paramref name="values"/>; returns every problem (unknown file keys, secrets in the file, values that do not parse or fit).</summary>
+    public ParameterBinding Bind(
         IReadOnlyDictionary<ParameterDescriptor, List<string>> arguments,
         IReadOnlyDictionary<string, string> environment,
         IReadOnlyDictionary<string, IReadOnlyList<string>> file,
+        IReadOnlySet<ParameterDescriptor> used,
         ParameterValues values)
     {
         var errors = new List<string>();
+        var ignored = new List<string>();
         var fromFile = MapFileKeys(file, errors);
         foreach (var parameter in catalog.Parameters)
         {
-            if (!TryFindSource(parameter, arguments, environment, fromFile, out var raw, out var origin))
-            {
-                continue;
-            }
-
-            if (parameter.IsSecret && origin == ParameterOrigin.ParametersFile)
+            if (parameter.IsSecret && fromFile.ContainsKey(parameter))
             {
                 errors.Add($"{parameter.Flag} is a secret and must not be in {ParametersFile.RelativePath} (the file is committed): remove it and set {parameter.EnvironmentVariable} in the environment.");
                 continue;
             }
 
-            if (parameter.IsSecret && origin == ParameterOrigin.Argument)
+            if (!TryFindSource(parameter, arguments, used.Contains(parameter) ? environment : null, fromFile, out var raw, out var origin))
+            {
+                if (!used.Contains(parameter))
+                {
+                    ignored.AddRange(parameter.EnvironmentVariables
+                        .Where(variable => environment.GetValueOrDefault(variable) is { Length: > 0 })
+                        .Select(variable => $"{variable} ({parameter.Flag})"));
+                }
+
+                continue;
+            }
+
+            if (parameter.IsSecret && origin.Kind == ParameterOrigin.Argument)
             {
                 output.Warning($"{parameter.Flag} is a secret given on the command line, where process lists and shell history keep it: set {parameter.EnvironmentVariable} instead.");
             }
 
-            if (converter.TryConvert(parameter.Type, raw, out var value, out var problem))
+            var shown = parameter.IsSecret ? "the secret value" : $"'{raw[^1]}'";
+            if (!converter.TryConvert(parameter.Type, raw, out var value, out var problem))
             {
-                values.Set(parameter, value);
+                var detail = parameter.IsSecret ? "" : $" {problem}";
+                errors.Add($"{parameter.Flag} (from {origin}): {shown} is not a valid {ParameterValueConverter.Describe(parameter.Type)}.{detail}");
+            }
+            else if (Violation(parameter, value) is { } violation)
+            {
+                errors.Add($"{parameter.Flag} (from {origin}): {shown} {violation}");
             }
             else
             {
-                var shown = parameter.IsSecret ? "the secret value" : $"'{raw[^1]}'";
-                var detail = parameter.IsSecret ? "" : $" {problem}";
-                errors.Add($"{parameter.Flag} (from {Describe(parameter, origin)}): {shown} is not a valid {ParameterValueConverter.Describe(parameter.Type)}.{detail}");
+                values.Set(parameter, value);
             }
         }
 
-        if (errors.Count > 0)
+        return new ParameterBinding(errors, ignored);
+    }
+
+    /// <summary>What breaks the attribute's rules (range, existence), with the fix; null when the value fits.</summary>
+    private static string? Violation(ParameterDescriptor parameter, object? value)
+    {
+        var attribute = parameter.Attribute;
+        switch (value)
         {
-            throw new BuildConfigurationException(string.Join(Environment.NewLine, errors));
+            case int number when number < attribute.Minimum || number > attribute.Maximum:
+                var range = attribute.Maximum == int.MaxValue
+                    ? $"at least {attribute.Minimum.ToString(CultureInfo.InvariantCulture)}"
+                    : $"from {attribute.Minimum.ToString(CultureInfo.InvariantCulture)} to {attribute.Maximum.ToString(CultureInfo.InvariantCulture)}";
+                return $"is out of range: give a whole number {range}.";
+            case AbsolutePath path when attribute.MustExist && !File.Exists(path):
+                return Directory.Exists(path)
+                    ? $"is a directory ({path}): give the path of a file."
+                    : $"does not exist ({path}): give the path of an existing file.";
+            default:
+                return null;
         }
     }
 
@@ -98,41 +134,55 @@ internal sealed class ParameterBinder(ParameterCatalog catalog, ParameterValueCo
         return mapped;
     }
 
+    /// <summary>The first source holding a value; <paramref name="environment"/> and the file are null/skipped for unused parameters.</summary>
     private static bool TryFindSource(
         ParameterDescriptor parameter,
         IReadOnlyDictionary<ParameterDescriptor, List<string>> arguments,
-        IReadOnlyDictionary<string, string> environment,
+        IReadOnlyDictionary<string, string>? environment,
         Dictionary<ParameterDescriptor, IReadOnlyList<string>> file,
         out IReadOnlyList<string> raw,
-        out ParameterOrigin origin)
+        out ValueOrigin origin)
     {
         if (arguments.TryGetValue(parameter, out var fromArguments))
         {
-            (raw, origin) = (fromArguments, ParameterOrigin.Argument);
+            (raw, origin) = (fromArguments, new ValueOrigin(ParameterOrigin.Argument, null));
             return true;
         }
 
-        // An empty variable counts as unset: CI systems expand a missing secret to "".
-        if (environment.TryGetValue(parameter.EnvironmentVariable, out var fromEnvironment) && fromEnvironment.Length > 0)
+        if (environment is null)
         {
-            (raw, origin) = ([fromEnvironment], ParameterOrigin.Environment);
-            return true;
+            (raw, origin) = ([], new ValueOrigin(ParameterOrigin.Argument, null));
+            return false;
+        }
+
+        // An empty variable counts as unset: CI systems expand a missing secret to "".
+        foreach (var variable in parameter.EnvironmentVariables)
+        {
+            if (environment.TryGetValue(variable, out var fromEnvironment) && fromEnvironment.Length > 0)
+            {
+                (raw, origin) = ([fromEnvironment], new ValueOrigin(ParameterOrigin.Environment, variable));
+                return true;
+            }
         }
 
         if (file.TryGetValue(parameter, out var fromFile))
         {
-            (raw, origin) = (fromFile, ParameterOrigin.ParametersFile);
+            (raw, origin) = (fromFile, new ValueOrigin(ParameterOrigin.ParametersFile, null));
             return true;
         }
 
-        (raw, origin) = ([], ParameterOrigin.Argument);
+        (raw, origin) = ([], new ValueOrigin(ParameterOrigin.Argument, null));
         return false;
     }
 
-    private static string Describe(ParameterDescriptor parameter, ParameterOrigin origin) => origin switch
+    /// <summary>Where a value came from, as messages say it.</summary>
+    private readonly record struct ValueOrigin(ParameterOrigin Kind, string? Variable)
     {
-        ParameterOrigin.Argument => "the command line",
-        ParameterOrigin.Environment => $"environment variable {parameter.EnvironmentVariable}",
-        _ => ParametersFile.RelativePath,
-    };
+        public override string ToString() => Kind switch
+        {
+            ParameterOrigin.Argument => "the command line",
+            ParameterOrigin.Environment => $"environment variable {Variable}",
+            _ => ParametersFile.RelativePath,
+        };
+    }
 }

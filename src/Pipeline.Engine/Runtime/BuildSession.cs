@@ -75,9 +75,6 @@ internal sealed class BuildSession(BuildHostContext context)
             throw new BuildConfigurationException(string.Join(Environment.NewLine, commandLine.Errors));
         }
 
-        binder.Bind(commandLine.Arguments, context.Environment, ParametersFile.Read(root), parameters);
-        AssignSettableProperties(build, catalog, parameters);
-
         var graph = TargetGraph.Build(build);
         ExecutionPlanner.EnsureAcyclic(graph);
         var requested = ResolveTargets(graph, commandLine.Targets.Count > 0 ? commandLine.Targets : [defaultTarget!]);
@@ -88,14 +85,23 @@ internal sealed class BuildSession(BuildHostContext context)
         if (commandLine.ShowPlan)
         {
             output.Information(PlanWriter.Format(plan));
-            return ExitCodes.Success;
         }
 
-        var missing = RequirementChecker.FindMissing(plan, catalog);
-        if (missing.Count > 0)
+        // The plan decides which parameters the environment and the parameters file are read for; everything the
+        // planned targets use is then parsed and checked, and every problem reported at once, before any target runs.
+        var binding = binder.Bind(commandLine.Arguments, context.Environment, ParametersFile.Read(root), ParameterUsage.Find(plan, catalog), parameters);
+        if (commandLine.Verbose)
         {
-            throw new BuildConfigurationException(
-                $"Missing required parameters (no target ran):{Environment.NewLine}  {string.Join($"{Environment.NewLine}  ", missing)}");
+            foreach (var ignored in binding.IgnoredVariables)
+            {
+                output.Information($"Ignored environment variable {ignored}: no planned target uses it.", AnsiColor.Dim);
+            }
+        }
+
+        await EnsureReadyAsync(build, catalog, parameters, plan, binding.Errors);
+        if (commandLine.ShowPlan)
+        {
+            return ExitCodes.Success;
         }
 
         var result = await new TargetRunner(output).RunAsync(plan, context.Cancellation);
@@ -118,6 +124,35 @@ internal sealed class BuildSession(BuildHostContext context)
             BuildStatus.Cancelled => ExitCodes.Cancelled,
             _ => ExitCodes.TargetFailed,
         };
+    }
+
+    /// <summary>
+    /// Stops the build (exit 2) with every problem: values that did not bind, then missing requirements; once every
+    /// value is bound, the planned targets' own checks (which read those values) run too.
+    /// </summary>
+    private async Task EnsureReadyAsync(PipelineBuild build, ParameterCatalog catalog, ParameterValues parameters, IReadOnlyList<PlannedTarget> plan, IReadOnlyList<string> bindingErrors)
+    {
+        var problems = new List<string>(bindingErrors);
+        if (problems.Count == 0)
+        {
+            AssignSettableProperties(build, catalog, parameters);
+        }
+
+        var missing = RequirementChecker.FindMissing(plan, catalog);
+        if (missing.Count > 0)
+        {
+            problems.Add($"Missing required parameters (no target ran):{Environment.NewLine}  {string.Join($"{Environment.NewLine}  ", missing)}");
+        }
+
+        if (problems.Count == 0)
+        {
+            problems.AddRange(await PlanValidator.FindProblemsAsync(plan, context.Cancellation));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new BuildConfigurationException(string.Join(Environment.NewLine, problems));
+        }
     }
 
     private static void EnsureSupportedTypes(ParameterCatalog catalog)

@@ -25,6 +25,8 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public List<Func<CancellationToken, Task>> Actions { get; } = [];
 
+    public List<Func<CancellationToken, Task>> Validations { get; } = [];
+
     public ITargetDefinition Description(string description)
     {
         DescriptionText = description;
@@ -54,6 +56,24 @@ internal sealed class TargetDefinition : ITargetDefinition
     {
         ArgumentNullException.ThrowIfNull(parameters);
         Requirements.AddRange(parameters);
+        return this;
+    }
+
+    public ITargetDefinition Validates(Func<CancellationToken, Task> check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        Validations.Add(check);
+        return this;
+    }
+
+    public ITargetDefinition Validates(Action check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        Validations.Add(_ =>
+        {
+            check();
+            return Task.CompletedTask;
+        });
         return this;
     }
 

@@ -40,7 +40,7 @@ internal sealed class TargetGraph
                 continue;
             }
 
-            var model = new TargetModel(name, targets.Count, Define(target, name));
+            var model = new TargetModel(name, targets.Count, Define(target, name), property.DeclaringType!);
             byKey[target.Method] = model;
             byName[name] = model;
             targets.Add(model);

@@ -1,7 +1,7 @@
 namespace Pipeline.Engine.Targets;
 
 /// <summary>A discovered target with its relations resolved to other targets of the same build.</summary>
-internal sealed class TargetModel(string name, int order, TargetDefinition definition)
+internal sealed class TargetModel(string name, int order, TargetDefinition definition, Type declaringType)
 {
     public string Name { get; } = name;
 
@@ -9,6 +9,9 @@ internal sealed class TargetModel(string name, int order, TargetDefinition defin
     public int Order { get; } = order;
 
     public TargetDefinition Definition { get; } = definition;
+
+    /// <summary>The class or component interface whose property declares the target: what its code can reach.</summary>
+    public Type DeclaringType { get; } = declaringType;
 
     public List<TargetModel> DependsOn { get; } = [];
 

@@ -12,7 +12,7 @@ internal sealed class ParametersBuild : PipelineBuild
     [Parameter("Greeting to print")]
     public string Greeting { get; set; } = "hello";
 
-    [Parameter("How often to retry")]
+    [Parameter("How often to retry", Minimum = 0, Maximum = 10)]
     public int Retries { get; set; } = 3;
 
     [Parameter("Do nothing for real")]
@@ -29,6 +29,9 @@ internal sealed class ParametersBuild : PipelineBuild
 
     [Parameter("Timeout in seconds")]
     public int? TimeoutSeconds { get; set; }
+
+    [Parameter("A settings file that must exist", MustExist = true)]
+    public AbsolutePath? SettingsFile { get; set; }
 
     [Parameter("Renamed", Name = "Flavour")]
     public string Variant { get; set; } = "plain";

@@ -32,20 +32,11 @@ public interface IDeployRegistry : IHazRegistryHosting
     Target DeployRegistry => _ => _
         .Description("Render a private registry (htpasswd, storage, Service, Ingress) to artifacts/k8s/registry/ and deploy it")
         .Requires(() => RegistryUsername, () => RegistryPassword)
+        .Validates(() => RegistrySettingsFromInputs())
         .Executes(async cancellationToken =>
         {
             // Every input is checked, and the cluster found, before anything is written.
-            var storage = HostedRegistryStorage();
-            var ingress = IngressHost is { Length: > 0 } host
-                ? HostingInputs.Check("--ingress-host", () => new RegistryIngressSettings(host) { TlsSecretName = IngressTlsSecret, ClusterIssuer = ClusterIssuer })
-                : null;
-            var user = new RegistryCredentials(RegistryUsername!, RegistryPassword, CredentialSource.Explicit("--registry-username and REGISTRY_PASSWORD"));
-            var settings = RegistryDeploymentSettings(HostingInputs.Check("--registry-username", () => new RegistryDeploymentSettings(user, storage)
-            {
-                Namespace = RegistryNamespace,
-                Image = RegistryImage,
-                Ingress = ingress,
-            }));
+            var settings = RegistrySettingsFromInputs();
             MaskCredentials(settings.User);
             var cluster = await ResolveClusterAsync(cancellationToken);
 
@@ -59,6 +50,22 @@ public interface IDeployRegistry : IHazRegistryHosting
 
             Summary.Add("Registry rollout", result.ToString());
         });
+
+    /// <summary>The settings the flags ask for; a bad value fails naming its flag.</summary>
+    private RegistryDeploymentSettings RegistrySettingsFromInputs()
+    {
+        var storage = HostedRegistryStorage();
+        var ingress = IngressHost is { Length: > 0 } host
+            ? InputChecks.Check("--ingress-host", () => new RegistryIngressSettings(host) { TlsSecretName = IngressTlsSecret, ClusterIssuer = ClusterIssuer })
+            : null;
+        var user = new RegistryCredentials(RegistryUsername!, RegistryPassword, CredentialSource.Explicit("--registry-username and REGISTRY_PASSWORD"));
+        return RegistryDeploymentSettings(InputChecks.Check("--registry-username", () => new RegistryDeploymentSettings(user, storage)
+        {
+            Namespace = RegistryNamespace,
+            Image = RegistryImage,
+            Ingress = ingress,
+        }));
+    }
 
     /// <summary>Settings hook: change the name, resources, or the typed Deployment (node selector, tolerations) without copying the target.</summary>
     RegistryDeploymentSettings RegistryDeploymentSettings(RegistryDeploymentSettings settings) => settings;

@@ -54,7 +54,7 @@ public interface IDoctor : IDeploy
         var credentials = State<ChainState>().Credentials;
         var cluster = await ClusterChecks.RunAsync(
             ResolveClusterAsync,
-            new ClusterCheckRequest(Namespace, PullSecret, ImageReference.Create(Registry, Artifact, "latest"))
+            new ClusterCheckRequest(Namespace.Value, PullSecret.Value, ImageReference.Create(Registry, Artifact.Value, "latest"))
             {
                 ClientOptions = options,
                 DeployAppliesPullSecret = credentials is { IsAnonymous: false },
@@ -74,14 +74,14 @@ public interface IDoctor : IDeploy
         }
         catch (RegistryException exception)
         {
-            return [CheckResult.Failed(RegistryChecks.Auth, exception.Message, RegistryFixes.For(exception.Kind, Registry, Artifact))];
+            return [CheckResult.Failed(RegistryChecks.Auth, exception.Message, RegistryFixes.For(exception.Kind, Registry, Artifact.Value))];
         }
         catch (ArgumentException exception)
         {
             return [CheckResult.Failed(RegistryChecks.Auth, exception.Message, "set REGISTRY_PASSWORD in the environment, or drop --registry-username to use the docker config")];
         }
 
-        var request = new RegistryCheckRequest(Registry, credentials, Artifact) { ClientOptions = options, Engine = engine.Info };
+        var request = new RegistryCheckRequest(Registry, credentials, Artifact.Value) { ClientOptions = options, Engine = engine.Info };
         return await RegistryChecks.RunAsync(request, cancellationToken);
     }
 }

@@ -58,7 +58,7 @@ public interface IGitHubRelease : IDeploy
             var deployment = await reporter.CreateAsync(new GitHubDeploymentRequest
             {
                 Repository = repository,
-                Environment = Namespace,
+                Environment = Namespace.Value,
                 Ref = published.TagName,
                 Description = digest is { } pushed ? $"{image}@{pushed}" : image.ToString(),
             }, cancellationToken);

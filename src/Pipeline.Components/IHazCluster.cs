@@ -21,7 +21,7 @@ public interface IHazCluster : IPipelineBuild
     string? KubeContext => Parameter<string?>(null);
 
     /// <summary>How long to wait for the rollout, in seconds.</summary>
-    [Parameter("Seconds to wait for the rollout to become available")]
+    [Parameter("Seconds to wait for the rollout to become available", Minimum = 1)]
     int RolloutTimeout => Parameter(300);
 
     /// <summary>Keep a failed rollout in place instead of returning to the previous revision.</summary>

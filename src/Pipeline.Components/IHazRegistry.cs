@@ -98,10 +98,7 @@ public interface IHazRegistry : IPipelineBuild
             await provisioner.ProvisionAsync("registry", cancellationToken);
         }
 
-        var status = await local.EnsureRunningAsync(cancellationToken);
-        if (status.StartedNow)
-        {
-            Log.LogInformation("Started a local registry on {Host}; its data lives in {Data}", status.Host, status.DataDirectory);
-        }
+        // The registry says itself whether it started one (with its data folder and log) or found one serving.
+        await local.EnsureRunningAsync(cancellationToken);
     }
 }

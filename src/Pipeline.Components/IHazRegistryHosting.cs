@@ -52,10 +52,10 @@ public interface IHazRegistryHosting : IHazRegistry, IHazCluster, IHazArtifacts
                     "--storage-host-path stores on a node directory, so --storage-size and --storage-class do not apply: give one or the other");
             }
 
-            return HostingInputs.Check("--storage-host-path", () => RegistryStorage.HostPath(hostPath));
+            return InputChecks.Check("--storage-host-path", () => RegistryStorage.HostPath(hostPath));
         }
 
-        return HostingInputs.Check(
+        return InputChecks.Check(
             StorageSize is null ? "--storage-class" : "--storage-size",
             () => RegistryStorage.PersistentVolumeClaim(StorageSize ?? DefaultStorageSize, StorageClass));
     }

@@ -21,7 +21,7 @@ public interface IHazRelease : IPipelineBuild
         }
 
         var resolver = new ReleaseVersionResolver(new GitRepository(RootDirectory));
-        var release = await resolver.ResolveAsync(Release?.ToString(), cancellationToken);
+        var release = await resolver.ResolveAsync(Release, cancellationToken);
         chain.Release = release;
         return release;
     }

@@ -21,11 +21,11 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
 
     /// <summary>Further tags for the same image in the same repository (e.g. <c>latest</c>).</summary>
     [Parameter("Extra tags besides v<release>, comma-separated")]
-    string[] ExtraTags => Parameter<string[]>([]);
+    ImageTag[] ExtraTags => Parameter<ImageTag[]>([]);
 
     /// <summary>Build arguments as <c>KEY=VALUE</c>.</summary>
     [Parameter("Docker build arguments KEY=VALUE, repeatable")]
-    string[] BuildArgs => Parameter<string[]>([]);
+    BuildArgument[] BuildArgs => Parameter<BuildArgument[]>([]);
 
     /// <summary>The Dockerfile stage to build, or the last one.</summary>
     [Parameter("Dockerfile stage to build (default: the last)")]
@@ -43,6 +43,7 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
     Target Image => _ => _
         .Description("Build the image and tag it registry/artifact:v<release> (skipped when the registry has that content)")
         .DependsOn(Compile)
+        .Validates(cancellationToken => InputChecks.CheckAsync("--dockerfile", () => DockerfileCheck.CheckAsync(Dockerfile, BuildTarget, cancellationToken)))
         .Executes(async cancellationToken =>
         {
             var chain = State<ChainState>();
@@ -57,7 +58,7 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
             using var stopOnFailure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var credentials = await ResolveRegistryCredentialsAsync(cancellationToken);
             // On the thread pool: its first calls take a while to get ready and must not hold up the preparation.
-            var preflight = Task.Run(() => Preflight.EnsureAsync(engine, new RegistryCheckRequest(Registry, credentials, Artifact) { ClientOptions = RegistryClientOptions }, cancellationToken), cancellationToken);
+            var preflight = Task.Run(() => Preflight.EnsureAsync(engine, new RegistryCheckRequest(Registry, credentials, Artifact.Value) { ClientOptions = RegistryClientOptions }, cancellationToken), cancellationToken);
 
             var builder = new ImageBuilder(engine, new LocalBaseImage(engine, Log), Log);
             var request = ImageSettings(new ImageBuildRequest
@@ -65,8 +66,8 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
                 Dockerfile = Dockerfile,
                 ContextDirectory = ImageContext,
                 IgnoreFile = IgnoreFile?.Value,
-                Tags = [releaseImage, .. ExtraTags.Select(releaseImage.WithTag)],
-                BuildArguments = BuildArguments.Parse(BuildArgs),
+                Tags = [releaseImage, .. ExtraTags.Select(tag => releaseImage.WithTag(tag.Value))],
+                BuildArguments = BuildArgument.ToDictionary(BuildArgs),
                 TargetStage = BuildTarget,
                 BaseImage = BaseImage,
                 Version = release,
@@ -155,17 +156,17 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
     {
         foreach (var tag in ExtraTags)
         {
-            var extra = releaseImage.WithTag(tag);
+            var extra = releaseImage.WithTag(tag.Value);
             if ((await registry.FindAsync(extra, cancellationToken))?.Digest != digest)
             {
-                await registry.TagAsync(releaseImage, tag, cancellationToken);
+                await registry.TagAsync(releaseImage, tag.Value, cancellationToken);
                 Log.LogInformation("Tagged {Extra} in the registry ({Digest}): the release itself is unchanged", extra.ToFamiliarString(), digest);
             }
         }
     }
 
     /// <summary>The release image reference: <c>registry/artifact:v&lt;release&gt;</c>.</summary>
-    ImageReference ReleaseImage(ReleaseVersion release) => ImageReference.Create(Registry, Artifact, release.ImageTag);
+    ImageReference ReleaseImage(ReleaseVersion release) => ImageReference.Create(Registry, Artifact.Value, release.ImageTag);
 
     /// <summary>Settings hook: adjust the build request (labels, build args, tags) without copying the target.</summary>
     ImageBuildRequest ImageSettings(ImageBuildRequest request) => request;

@@ -35,7 +35,7 @@ public interface IPublishPackages : IHazArtifacts
             var packages = PackageFiles("*.nupkg");
             if (packages.Count == 0)
             {
-                throw new InvalidOperationException($"no .nupkg in {PackagesDirectory}: pack first (e.g. ./build.sh Pack PublishPackages).");
+                throw new FileNotFoundException($"no .nupkg in {PackagesDirectory}: pack first (e.g. ./build.sh Pack PublishPackages).");
             }
 
             var source = NuGetSource!.Value;

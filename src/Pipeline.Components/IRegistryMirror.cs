@@ -39,11 +39,16 @@ public interface IRegistryMirror : IHazRegistryHosting
     /// <summary>Renders the mirror and its node files, and deploys the mirror when a cluster is configured.</summary>
     Target RegistryMirror => _ => _
         .Description("Render a pull-through cache and the containerd/Docker node files under artifacts/ (changes nothing here); deploy it to a configured cluster")
+        .Validates(() =>
+        {
+            var settings = RegistryMirrorSettings(MirrorSettingsFromInputs());
+            InputChecks.Check("--mirror-endpoint", () => RegistryMirrorRenderer.RenderNodeConfiguration(settings));
+        })
         .Executes(async cancellationToken =>
         {
             // Every input is checked, and the cluster found, before anything is written.
             var settings = RegistryMirrorSettings(MirrorSettingsFromInputs());
-            var nodes = HostingInputs.Check("--mirror-endpoint", () => RegistryMirrorRenderer.RenderNodeConfiguration(settings));
+            var nodes = InputChecks.Check("--mirror-endpoint", () => RegistryMirrorRenderer.RenderNodeConfiguration(settings));
             var cluster = await ResolveClusterAsync(cancellationToken);
 
             var mirror = RegistryMirrorRenderer.Render(settings);
@@ -70,8 +75,8 @@ public interface IRegistryMirror : IHazRegistryHosting
         var endpoint = AbsoluteUrl("--mirror-endpoint", MirrorEndpoint, "http://10.0.0.5:30500");
         var storage = HostedRegistryStorage();
         // The settings check the upstream before the endpoint: checking the upstream alone first names the right flag.
-        HostingInputs.Check("--mirror-upstream", () => new RegistryMirrorSettings(upstream, upstream, storage));
-        var settings = HostingInputs.Check("--mirror-endpoint", () => new RegistryMirrorSettings(upstream, endpoint, storage));
+        InputChecks.Check("--mirror-upstream", () => new RegistryMirrorSettings(upstream, upstream, storage));
+        var settings = InputChecks.Check("--mirror-endpoint", () => new RegistryMirrorSettings(upstream, endpoint, storage));
         var nodePort = endpoint.Port is >= 30000 and <= 32767 ? endpoint.Port : (int?)null;
         return settings with
         {

@@ -17,7 +17,7 @@ public interface IRegistryRetention : IHazRegistry, IHazApplication
         .Executes(async cancellationToken =>
         {
             using var registry = await ConnectRegistryAsync(cancellationToken);
-            var result = await new ReleaseTagRetention(registry, Log).ApplyAsync(Artifact, Keep, cancellationToken);
+            var result = await new ReleaseTagRetention(registry, Log).ApplyAsync(Artifact.Value, Keep, cancellationToken);
             Log.LogInformation("Kept {Kept}", string.Join(", ", result.Kept));
             if (result.Spared.Count > 0)
             {

@@ -13,14 +13,14 @@ public interface IRender : ICleanImages
 {
     /// <summary>The namespace to deploy to.</summary>
     [Parameter("Kubernetes namespace")]
-    string Namespace => Parameter("default");
+    DnsLabel Namespace => Parameter(DnsLabel.DefaultNamespace);
 
     /// <summary>The Secret the Deployment pulls through.</summary>
     [Parameter("Name of the kubernetes.io/dockerconfigjson Secret the pods pull through")]
-    string PullSecret => Parameter("regcred");
+    DnsLabel PullSecret => Parameter(DnsLabel.Parse("regcred"));
 
     /// <summary>A team's own Deployment YAML; only its image and imagePullSecrets are set.</summary>
-    [Parameter("Your own Deployment YAML: Pipeline sets only its image and imagePullSecrets")]
+    [Parameter("Your own Deployment YAML: Pipeline sets only its image and imagePullSecrets", MustExist = true)]
     AbsolutePath? Manifest => Parameter<AbsolutePath?>(null);
 
     /// <summary>Refer to the image by its pushed digest instead of its tag.</summary>
@@ -28,11 +28,11 @@ public interface IRender : ICleanImages
     bool PinDigest => Parameter(false);
 
     /// <summary>Pod replicas.</summary>
-    [Parameter("Deployment replicas")]
+    [Parameter("Deployment replicas", Minimum = 0)]
     int Replicas => Parameter(1);
 
     /// <summary>The port the application listens on.</summary>
-    [Parameter("Container port the application listens on")]
+    [Parameter("Container port the application listens on", Minimum = 1, Maximum = 65535)]
     int ContainerPort => Parameter(8080);
 
     /// <summary>Writes the pull Secret here (mode 0600); it is written nowhere unless asked.</summary>
@@ -40,37 +40,31 @@ public interface IRender : ICleanImages
     AbsolutePath? PullSecretFile => Parameter<AbsolutePath?>(null);
 
     /// <summary>Where the rendered manifests go.</summary>
-    AbsolutePath ManifestFile => ArtifactsDirectory / "k8s" / $"{Artifact}.yaml";
+    AbsolutePath ManifestFile => ArtifactsDirectory / "k8s" / $"{Artifact.Value}.yaml";
 
     /// <summary>Renders the manifests.</summary>
     Target Render => _ => _
         .Description("Render the Namespace, Service and Deployment (imagePullSecrets) to artifacts/k8s/<artifact>.yaml")
         .After(Push, CleanImages)
+        // Everything Render will read is read now, before Compile: a manifest that does not parse or holds no
+        // Deployment, or credentials no pull Secret can carry, must not cost a pushed (immutable) release.
+        .Validates(async cancellationToken =>
+        {
+            var settings = await RenderSettingsAsync(pushedDigest: null, pinByDigest: false, cancellationToken);
+            await RenderManifestsAsync(settings, cancellationToken);
+            await BuildPullSecretAsync(settings, cancellationToken);
+        })
         .Executes(async cancellationToken =>
         {
             var chain = State<ChainState>();
-            var release = await ResolveReleaseAsync(cancellationToken);
-            var settings = DeploymentSettings(new DeploymentSettings(DnsLabel.Parse(Artifact), ReleaseImage(release), release)
-            {
-                Namespace = DnsLabel.Parse(Namespace),
-                PullSecretName = DnsLabel.Parse(PullSecret),
-                Revision = await ResolveRevisionAsync(cancellationToken),
-                PushedDigest = chain.ImageDigest,
-                PinByDigest = PinDigest,
-                Replicas = Replicas,
-                ContainerPort = ContainerPort,
-            });
-            var manifests = Manifest is { } own
-                ? await ManifestRenderer.RenderFromManifestAsync(own, settings, cancellationToken: cancellationToken)
-                : ManifestRenderer.Render(settings);
+            var settings = await RenderSettingsAsync(chain.ImageDigest, PinDigest, cancellationToken);
+            var manifests = await RenderManifestsAsync(settings, cancellationToken);
             await ManifestWriter.WriteAsync(manifests, ManifestFile, cancellationToken);
             Log.LogInformation("Rendered {File}", ManifestFile);
             Summary.Add("Manifests", ManifestFile);
 
-            var credentials = await ResolveRegistryCredentialsAsync(cancellationToken);
-            if (!credentials.IsAnonymous)
+            if (await BuildPullSecretAsync(settings, cancellationToken) is { } secret)
             {
-                var secret = new PullSecret(settings.PullSecretName, settings.Namespace, Registry, credentials);
                 foreach (var value in secret.SecretsToMask)
                 {
                     AddSecret(value);
@@ -86,6 +80,34 @@ public interface IRender : ICleanImages
 
             chain.Manifests = manifests;
         });
+
+    /// <summary>The Deployment's settings; the check before the push asks for no pinning, as no digest is known yet.</summary>
+    private async Task<DeploymentSettings> RenderSettingsAsync(Pipeline.Registry.Digest? pushedDigest, bool pinByDigest, CancellationToken cancellationToken)
+    {
+        var release = await ResolveReleaseAsync(cancellationToken);
+        return DeploymentSettings(new DeploymentSettings(Artifact.Label, ReleaseImage(release), release)
+        {
+            Namespace = Namespace,
+            PullSecretName = PullSecret,
+            Revision = await ResolveRevisionAsync(cancellationToken),
+            PushedDigest = pushedDigest,
+            PinByDigest = pinByDigest,
+            Replicas = Replicas,
+            ContainerPort = ContainerPort,
+        });
+    }
+
+    private async Task<ManifestSet> RenderManifestsAsync(DeploymentSettings settings, CancellationToken cancellationToken) =>
+        Manifest is { } own
+            ? await ManifestRenderer.RenderFromManifestAsync(own, settings, cancellationToken: cancellationToken)
+            : ManifestRenderer.Render(settings);
+
+    /// <summary>The pull Secret for the resolved credentials; null when the registry is pulled from anonymously.</summary>
+    private async Task<PullSecret?> BuildPullSecretAsync(DeploymentSettings settings, CancellationToken cancellationToken)
+    {
+        var credentials = await ResolveRegistryCredentialsAsync(cancellationToken);
+        return credentials.IsAnonymous ? null : new PullSecret(settings.PullSecretName, settings.Namespace, Registry, credentials);
+    }
 
     /// <summary>Settings hook: change replicas, env, resources, or the typed Deployment without copying the target.</summary>
     DeploymentSettings DeploymentSettings(DeploymentSettings settings) => settings;

@@ -141,9 +141,9 @@ public readonly partial record struct GitHubRepositoryName : IParsable<GitHubRep
     }
 
     // GitHub logins are alphanumeric with single hyphens; Enterprise managed users add an '_shortcode' suffix.
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,38}$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,38}\\z")]
     private static partial Regex OwnerGrammar();
 
-    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,100}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,100}\z")]
     private static partial Regex NameGrammar();
 }

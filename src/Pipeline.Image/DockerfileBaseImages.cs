@@ -15,16 +15,10 @@ internal static partial class DockerfileBaseImages
         var stages = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var images = new List<string>();
         var seenFrom = false;
-        foreach (var instruction in Instructions(dockerfileText))
+        foreach (var instruction in DockerfileInstruction.Read(dockerfileText))
         {
-            var match = InstructionSyntax().Match(instruction);
-            if (!match.Success)
-            {
-                continue;
-            }
-
-            var keyword = match.Groups["keyword"].Value.ToUpperInvariant();
-            var arguments = match.Groups["rest"].Value.Trim();
+            var keyword = instruction.Keyword;
+            var arguments = instruction.Arguments;
             if (keyword == "ARG" && !seenFrom)
             {
                 var equals = arguments.IndexOf('=', StringComparison.Ordinal);
@@ -59,34 +53,6 @@ internal static partial class DockerfileBaseImages
         return images;
     }
 
-    private static IEnumerable<string> Instructions(string text)
-    {
-        var current = new System.Text.StringBuilder();
-        foreach (var rawLine in text.Split('\n'))
-        {
-            var line = rawLine.TrimEnd('\r');
-            if (current.Length == 0 && line.TrimStart().StartsWith('#'))
-            {
-                continue;
-            }
-
-            if (line.EndsWith('\\'))
-            {
-                current.Append(line.AsSpan(0, line.Length - 1)).Append(' ');
-                continue;
-            }
-
-            current.Append(line);
-            yield return current.ToString();
-            current.Clear();
-        }
-
-        if (current.Length > 0)
-        {
-            yield return current.ToString();
-        }
-    }
-
     private static string Substitute(string word, Dictionary<string, string> globalArguments, IReadOnlyDictionary<string, string> buildArguments) =>
         VariableSyntax().Replace(word, match =>
         {
@@ -96,9 +62,6 @@ internal static partial class DockerfileBaseImages
                 : string.Empty;
             return value.Length == 0 && match.Groups["default"].Success ? match.Groups["default"].Value : value;
         });
-
-    [GeneratedRegex(@"^\s*(?<keyword>[A-Za-z]+)\s+(?<rest>.*)$")]
-    private static partial Regex InstructionSyntax();
 
     [GeneratedRegex(@"\$\{(?<braced>[A-Za-z_][A-Za-z0-9_]*)(:-(?<default>[^}]*))?\}|\$(?<plain>[A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex VariableSyntax();

@@ -49,6 +49,8 @@ public sealed partial class ImageBuilder
             throw new ImageBuildException(ImageBuildFailureKind.InvalidInput, $"no tags for the image built from {request.Dockerfile}: pass at least one image reference to tag it with.");
         }
 
+        await DockerfileCheck.CheckAsync(request.Dockerfile, request.TargetStage, cancellationToken);
+
         // The engine answers these while the context is read (in a fresh process most of their cost is getting the
         // client's code ready, which the second core does meanwhile). Both only read: the local base is imported,
         // when missing, once the input is known to be good.

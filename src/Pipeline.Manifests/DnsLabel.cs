@@ -72,6 +72,6 @@ public readonly partial record struct DnsLabel : IParsable<DnsLabel>
         return text[..Math.Min(text.Length, MaxLength)].Trim('-');
     }
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Grammar();
 }

@@ -21,22 +21,22 @@ internal static partial class ReferenceGrammar
     // domain-name := domain-component ['.' domain-component]*
     // host := domain-name | IPv4address | \[ IPv6address \]
     // domain := host [':' port-number]
-    [GeneratedRegex(@"^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[a-fA-F0-9:]+\])(?::[0-9]+)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[a-fA-F0-9:]+\])(?::[0-9]+)?\z", RegexOptions.CultureInvariant)]
     public static partial Regex Domain();
 
     // path-component := alpha-numeric [separator alpha-numeric]*; separator := /[_.]|__|[-]+/
-    [GeneratedRegex(@"^[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*)*\z", RegexOptions.CultureInvariant)]
     public static partial Regex Path();
 
     // tag := /[\w][\w.-]{0,127}/ (\w is ASCII-only in Go's RE2)
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z", RegexOptions.CultureInvariant)]
     public static partial Regex Tag();
 
     // digest := algorithm ":" encoded; algorithm := component [separator component]*; encoded := [a-fA-F0-9]{32,}
-    [GeneratedRegex(@"^[a-z0-9]+(?:[.+_-][a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9]+(?:[.+_-][a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     public static partial Regex DigestAlgorithm();
 
-    [GeneratedRegex(@"^[a-f0-9]{32,}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-f0-9]{32,}\z", RegexOptions.CultureInvariant)]
     public static partial Regex DigestHex();
 
     /// <summary>

@@ -15,24 +15,15 @@ public sealed class ReleaseVersionResolver
         _repository = repository;
     }
 
-    /// <summary>Returns the explicit version when given, else the release tag on HEAD.</summary>
-    /// <param name="explicitVersion">The value of <c>--release</c> or <c>RELEASE</c>, or null/empty when not given.</param>
+    /// <summary>Returns <paramref name="explicitVersion"/> when given, else the release tag on HEAD.</summary>
+    /// <param name="explicitVersion">The release the user gave, already parsed; null when not given.</param>
     /// <param name="cancellationToken">Cancels the git call.</param>
-    /// <exception cref="VersionException">The explicit value is invalid, or there is no version at all.</exception>
-    public async Task<ReleaseVersion> ResolveAsync(string? explicitVersion, CancellationToken cancellationToken)
-    {
-        if (!string.IsNullOrWhiteSpace(explicitVersion))
-        {
-            try
-            {
-                return ReleaseVersion.Parse(explicitVersion.Trim());
-            }
-            catch (FormatException exception)
-            {
-                throw new VersionException(VersionFailureKind.InvalidVersion, exception.Message, exception);
-            }
-        }
+    /// <exception cref="VersionException">Nothing was given and no release tag points at HEAD.</exception>
+    public async Task<ReleaseVersion> ResolveAsync(ReleaseVersion? explicitVersion, CancellationToken cancellationToken) =>
+        explicitVersion ?? await ResolveFromHeadAsync(cancellationToken);
 
+    private async Task<ReleaseVersion> ResolveFromHeadAsync(CancellationToken cancellationToken)
+    {
         var tagged = await _repository.GetReleaseTagOnHeadAsync(cancellationToken);
         return tagged ?? throw new VersionException(
             VersionFailureKind.NoReleaseVersion,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Components.Progress;
 using Pipeline.Image;
+using Spectre.Console;
 
 namespace Pipeline.Components.Tests;
 
@@ -20,6 +21,35 @@ public sealed class PushProgressTests
         progress.Report(new LayerProgress("aaa", "Pushed", null, null));
 
         log.Lines.Should().Equal("layer aaa: Pushed (2.0 MB)", "layer bbb: Layer already exists");
+    }
+
+    [Fact]
+    public async Task LayerBars_ShowBytesForAPushedLayerAndNoneForOneTheRegistryHas()
+    {
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.Yes,
+        });
+        console.Profile.Width = 160;
+
+        await console.Progress().AutoClear(false).Columns(PushProgressView.Columns()).StartAsync(context =>
+        {
+            var bars = new LayerBars(context);
+            bars.Report(new LayerProgress("aaa", "Pushing", 1_048_576, 2_097_152));
+            bars.Report(new LayerProgress("aaa", "Pushed", null, null));
+            bars.Report(new LayerProgress("bbb", "Layer already exists", null, null));
+            return Task.CompletedTask;
+        });
+
+        var lines = writer.ToString().ReplaceLineEndings("\n").Split('\n');
+        var pushed = lines.Last(line => line.Contains("aaa Pushed", StringComparison.Ordinal));
+        var existing = lines.Last(line => line.Contains("bbb Layer already exists", StringComparison.Ordinal));
+        pushed.Should().Contain("100%").And.Contain("2.0 MiB");
+        existing.Should().NotContain("%").And.NotContain("byte", "a layer the registry has has no size to show");
     }
 
     [Fact]

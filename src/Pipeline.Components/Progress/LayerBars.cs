@@ -21,6 +21,7 @@ internal sealed class LayerBars(ProgressContext context) : IProgress<LayerProgre
         {
             bar.MaxValue = total;
             bar.Value = current ?? 0;
+            bar.State.Update<bool>(SizedOnlyColumn.SizedKey, _ => true);
         }
 
         if (IsFinished(value.Status))

@@ -11,6 +11,10 @@ namespace Pipeline.Components.Progress;
 /// </summary>
 internal static class PushProgressView
 {
+    /// <summary>A bar's columns: the layer and its status, the bar, and its percentage and bytes once its size is known.</summary>
+    internal static ProgressColumn[] Columns() =>
+        [new TaskDescriptionColumn(), new ProgressBarColumn(), new SizedOnlyColumn(new PercentageColumn()), new SizedOnlyColumn(new DownloadedColumn())];
+
     /// <summary>Runs <paramref name="push"/> with a progress sink and the logger it should log through.</summary>
     public static async Task<T> RunAsync<T>(IPipelineBuild build, Func<IProgress<LayerProgress>, ILogger, Task<T>> push)
     {
@@ -26,7 +30,7 @@ internal static class PushProgressView
             return await console.Progress()
                 .AutoClear(false)
                 .HideCompleted(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn())
+                .Columns(Columns())
                 .StartAsync(context => push(new LayerBars(context), deferred));
         }
         finally

@@ -90,21 +90,21 @@ internal static partial class CiDescriptionRules
         }
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*\\z")]
     private static partial Regex WorkflowName();
 
-    [GeneratedRegex("^[A-Za-z0-9._/-]+\\*$")]
+    [GeneratedRegex("^[A-Za-z0-9._/-]+\\*\\z")]
     private static partial Regex TagPrefixGlob();
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*\\z")]
     private static partial Regex Label();
 
-    [GeneratedRegex("^[A-Z_][A-Z0-9_]*$")]
+    [GeneratedRegex("^[A-Z_][A-Z0-9_]*\\z")]
     private static partial Regex VariableName();
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*$")]
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*\\z")]
     private static partial Regex Identifier();
 
-    [GeneratedRegex("^[A-Za-z0-9._/:-]*$")]
+    [GeneratedRegex("^[A-Za-z0-9._/:-]*\\z")]
     private static partial Regex PlainValue();
 }

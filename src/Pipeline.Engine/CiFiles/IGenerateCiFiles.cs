@@ -30,7 +30,7 @@ public interface IGenerateCiFiles : IPipelineBuild
                 var drift = CiFileGenerator.FindDrift(RootDirectory, files);
                 if (drift.Count > 0)
                 {
-                    throw new InvalidOperationException(
+                    throw new InvalidDataException(
                         $"The CI files differ from the build definition: {string.Join("; ", drift)}. "
                         + "Run ./build.sh GenerateCiFiles and commit the result.");
                 }

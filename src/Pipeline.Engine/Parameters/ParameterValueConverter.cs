@@ -5,8 +5,8 @@ namespace Pipeline.Engine.Parameters;
 
 /// <summary>
 /// Converts raw text to a parameter's type: string, bool, enums (any case), <see cref="AbsolutePath"/>
-/// (relative to the working directory), string[] (repeated or comma-separated), any <see cref="IParsable{TSelf}"/>
-/// (int, the project's value types), and their nullable forms.
+/// (relative to the working directory), any <see cref="IParsable{TSelf}"/> (int, the project's value types), their
+/// nullable forms, and arrays of string or of a parsable type (repeated or comma-separated, each item parsed).
 /// </summary>
 internal sealed class ParameterValueConverter(string workingDirectory)
 {
@@ -17,7 +17,8 @@ internal sealed class ParameterValueConverter(string workingDirectory)
     {
         var target = Nullable.GetUnderlyingType(type) ?? type;
         return target == typeof(string) || target == typeof(string[]) || target == typeof(bool) || target.IsEnum
-            || target == typeof(AbsolutePath) || ParsableInterface(target) is not null;
+            || target == typeof(AbsolutePath) || ParsableInterface(target) is not null
+            || target is { IsArray: true } && target.GetElementType() is { } item && ParsableInterface(item) is not null;
     }
 
     /// <summary>How the value is written, for help and errors: "string", "Debug|Release", "path", "RegistryHost".</summary>
@@ -31,6 +32,7 @@ internal sealed class ParameterValueConverter(string workingDirectory)
             _ when target == typeof(bool) => "bool",
             _ when target == typeof(int) => "int",
             _ when target == typeof(AbsolutePath) => "path",
+            { IsArray: true } => Describe(target.GetElementType()!) + "[]",
             { IsEnum: true } => string.Join('|', Enum.GetNames(target)),
             _ => target.Name,
         };
@@ -44,8 +46,13 @@ internal sealed class ParameterValueConverter(string workingDirectory)
         problem = "";
         if (target == typeof(string[]))
         {
-            value = values.SelectMany(item => item.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+            value = Items(values).ToArray();
             return true;
+        }
+
+        if (target.IsArray)
+        {
+            return TryConvertItems(target.GetElementType()!, values, out value, out problem);
         }
 
         var text = values[^1];
@@ -67,6 +74,31 @@ internal sealed class ParameterValueConverter(string workingDirectory)
             problem = cause.Message;
             return false;
         }
+    }
+
+    private static IEnumerable<string> Items(IReadOnlyList<string> values) =>
+        values.SelectMany(item => item.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>Parses every item; the problem names each item that does not parse.</summary>
+    private bool TryConvertItems(Type itemType, IReadOnlyList<string> values, out object? value, out string problem)
+    {
+        var items = Items(values).ToList();
+        var array = Array.CreateInstance(itemType, items.Count);
+        var problems = new List<string>();
+        for (var index = 0; index < items.Count; index++)
+        {
+            if (TryConvert(itemType, [items[index]], out var item, out var itemProblem))
+            {
+                array.SetValue(item, index);
+            }
+            else
+            {
+                problems.Add(itemProblem);
+            }
+        }
+
+        (value, problem) = problems.Count == 0 ? (array, "") : (null, string.Join(" ", problems));
+        return problems.Count == 0;
     }
 
     private static bool ParseBool(string text) => text.Trim().ToUpperInvariant() switch

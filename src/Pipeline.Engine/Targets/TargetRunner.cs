@@ -91,11 +91,22 @@ internal sealed class TargetRunner(BuildOutput output)
         }
     }
 
-    // A failing tool has already shown its output, and Pipeline's own failures (RegistryException,
-    // RolloutFailedException, …) carry the whole diagnosis in their message; anything else is a bug to trace.
+    // A stack trace is for a bug, and bugs surface as these types; any other failure (a tool's, whose output is
+    // already shown; a bad value's FormatException; a stage's own, naming its input and fix; an API's refusal) is
+    // said in full by its message, where a trace would bury the fix under lines of frames.
+    private static readonly Type[] ProgrammingErrors =
+    [
+        typeof(NullReferenceException), typeof(ArgumentNullException), typeof(ArgumentOutOfRangeException),
+        typeof(InvalidCastException), typeof(IndexOutOfRangeException), typeof(KeyNotFoundException),
+        typeof(NotImplementedException), typeof(NotSupportedException), typeof(ObjectDisposedException),
+        typeof(InvalidOperationException), typeof(DivideByZeroException), typeof(MissingMemberException),
+        typeof(TypeLoadException), typeof(FileLoadException), typeof(BadImageFormatException),
+    ];
+
     private static bool NeedsStackTrace(Exception exception) =>
-        exception is not ToolFailedException
-        && exception.GetType().Namespace?.StartsWith("Pipeline.", StringComparison.Ordinal) != true;
+        exception is AggregateException aggregate
+            ? aggregate.InnerExceptions.Any(NeedsStackTrace)
+            : ProgrammingErrors.Any(type => type.IsInstanceOfType(exception));
 
     private static string FirstLine(string text) => text.ReplaceLineEndings("\n").Split('\n')[0];
 }

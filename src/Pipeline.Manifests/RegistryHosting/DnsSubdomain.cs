@@ -10,6 +10,6 @@ internal static partial class DnsSubdomain
 {
     public static bool IsValid(string value) => value.Length is > 0 and <= 253 && Grammar().IsMatch(value);
 
-    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex Grammar();
 }

@@ -9,6 +9,11 @@ namespace Pipeline.Manifests.RegistryHosting;
 /// </summary>
 public sealed record RegistryStorage
 {
+    private static readonly HashSet<string> SystemFolders = new(StringComparer.Ordinal)
+    {
+        "bin", "boot", "dev", "etc", "home", "lib", "lib64", "proc", "root", "run", "sbin", "srv", "sys", "tmp", "usr", "var",
+    };
+
     private RegistryStorage(RegistryStorageKind kind, string? size, string? storageClassName, string? hostPath)
     {
         Kind = kind;
@@ -52,6 +57,15 @@ public sealed record RegistryStorage
         if (!path.StartsWith('/') || path.Contains("/../", StringComparison.Ordinal) || path.EndsWith("/..", StringComparison.Ordinal))
         {
             throw Invalid($"registry hostPath '{path}' must be an absolute path on the node without '..', e.g. '/srv/registry'");
+        }
+
+        // The registry writes (and garbage-collects) everything under the folder: the node's root or a system folder
+        // would be given to it whole.
+        if (path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: <= 1 } parts
+            && (parts.Length == 0 || SystemFolders.Contains(parts[0])))
+        {
+            throw Invalid($"registry hostPath '{path}' is the node's root or a system folder, which the registry would own whole: "
+                + "give a folder of its own, e.g. '/srv/registry'");
         }
 
         return new RegistryStorage(RegistryStorageKind.HostPath, size: null, storageClassName: null, path);

@@ -14,7 +14,10 @@ public sealed class PublishWithoutClusterTests(ChainFixture chain, ITestOutputHe
         await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
         await using var workspace = new ConsumerWorkspace(chain, registry, output);
 
-        var run = await workspace.RunAsync<SampleBuild>(workspace.PublishArguments("3.2.1"));
+        // PIPELINE_NAMESPACE wins over a NAMESPACE that some other tool set (here to a value no namespace can have).
+        var run = await workspace.RunAsync<SampleBuild>(
+            workspace.PublishArguments("3.2.1"),
+            environment: new Dictionary<string, string> { ["NAMESPACE"] = "Not_Ours", ["PIPELINE_NAMESPACE"] = "tbw-prefixed" });
 
         run.ExitCode.Should().Be(0, "{0}", run);
         run.StatusOf("Image").Should().Be("Succeeded");
@@ -35,6 +38,7 @@ public sealed class PublishWithoutClusterTests(ChainFixture chain, ITestOutputHe
         File.Exists(workspace.ManifestFile).Should().BeTrue();
         var yaml = await File.ReadAllTextAsync(workspace.ManifestFile);
         yaml.Should().Contain($"image: {registry.Host}/{workspace.Artifact}:v3.2.1");
+        yaml.Should().Contain("namespace: tbw-prefixed").And.NotContain("Not_Ours");
         yaml.Should().Contain("imagePullSecrets:\n      - name: regcred");
         yaml.Should().NotContain("kind: Secret", "the pull Secret is written nowhere unless asked");
         foreach (var secret in workspace.PasswordForms)

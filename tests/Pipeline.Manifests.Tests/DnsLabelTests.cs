@@ -32,6 +32,13 @@ public class DnsLabelTests
         ((Func<DnsLabel>)(() => DnsLabel.Parse(tooLong))).Should().Throw<FormatException>().WithMessage("*at most 63*");
     }
 
+    [Theory]
+    [InlineData("prod\n")]
+    [InlineData("prod\r\n")]
+    [InlineData("\nprod")]
+    public void TryParse_RejectsALineBreak(string name) =>
+        DnsLabel.TryParse(name, out _).Should().BeFalse("a value from an environment file keeps its newline, and the API server refuses it");
+
     [Fact]
     public void TryParse_RejectsEmptyAndNull()
     {

@@ -71,8 +71,10 @@ internal sealed class ParameterBinder(ParameterCatalog catalog, ParameterValueCo
             var shown = parameter.IsSecret ? "the secret value" : $"'{raw[^1]}'";
             if (!converter.TryConvert(parameter.Type, raw, out var value, out var problem))
             {
-                var detail = parameter.IsSecret ? "" : $" {problem}";
-                errors.Add($"{parameter.Flag} (from {origin}): {shown} is not a valid {ParameterValueConverter.Describe(parameter.Type)}.{detail}");
+                // A value type's own message already quotes the value and says the rule; else the type is named.
+                errors.Add(!parameter.IsSecret && ParameterValueConverter.HasOwnMessages(parameter.Type) && raw.Any(item => problem.Contains($"'{item}'", StringComparison.Ordinal))
+                    ? $"{parameter.Flag} (from {origin}): {problem}"
+                    : $"{parameter.Flag} (from {origin}): {shown} is not a valid {ParameterValueConverter.Describe(parameter.Type)}.{(parameter.IsSecret ? "" : $" {problem}")}");
             }
             else if (Violation(parameter, value) is { } violation)
             {

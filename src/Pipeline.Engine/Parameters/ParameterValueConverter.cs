@@ -21,6 +21,14 @@ internal sealed class ParameterValueConverter(string workingDirectory)
             || target is { IsArray: true } && target.GetElementType() is { } item && ParsableInterface(item) is not null;
     }
 
+    /// <summary>A type of the build's own (not the runtime's int or enum parsing), whose messages name the value and its rule.</summary>
+    public static bool HasOwnMessages(Type type)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        target = target.IsArray ? target.GetElementType()! : target;
+        return !target.IsEnum && target.Assembly != typeof(int).Assembly;
+    }
+
     /// <summary>How the value is written, for help and errors: "string", "Debug|Release", "path", "RegistryHost".</summary>
     public static string Describe(Type type)
     {

@@ -61,6 +61,18 @@ public sealed class RegistryHostingValidationTests
         create.Should().Throw<ManifestException>().WithMessage($"*'{path}'*absolute*");
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("//")]
+    [InlineData("/etc")]
+    [InlineData("/var/")]
+    public void HostPath_TheRootOrASystemFolder_IsRefused(string path)
+    {
+        var create = () => RegistryStorage.HostPath(path);
+
+        create.Should().Throw<ManifestException>().WithMessage($"*'{path}' is the node's root or a system folder*'/srv/registry'*");
+    }
+
     [Fact]
     public void DeploymentSettings_WithAnonymousUser_AsksForAUserAndPassword()
     {

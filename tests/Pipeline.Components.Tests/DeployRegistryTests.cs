@@ -87,10 +87,13 @@ public sealed partial class DeployRegistryTests(ITestOutputHelper output)
     {
         using var workspace = new HostingWorkspace(output);
 
-        var run = await workspace.RunAsync(["DeployRegistry", "--plan", "--registry-username", User]);
+        var run = await workspace.RunAsync(["DeployRegistry", "--plan", "--registry-username", User], Password());
+        var withoutPassword = await workspace.RunAsync(["DeployRegistry", "--plan", "--registry-username", User]);
 
         run.ExitCode.Should().Be(0, "{0}", run);
         run.Output.Trim().Should().Be("DeployRegistry");
+        withoutPassword.ExitCode.Should().Be(2, "--plan shows what would stop the build: {0}", withoutPassword);
+        withoutPassword.Output.Should().StartWith("DeployRegistry").And.Contain("required by DeployRegistry");
         workspace.WrittenFiles().Should().BeEmpty("--plan runs nothing");
     }
 
@@ -101,8 +104,8 @@ public sealed partial class DeployRegistryTests(ITestOutputHelper output)
 
         var run = await workspace.RunAsync(["DeployRegistry", "--registry-username", User, "--storage-size", "10 gigs"], Password());
 
-        run.ExitCode.Should().Be(1, "{0}", run);
-        run.RowOf("DeployRegistry").Should().Contain("Failed").And.Contain("--storage-size").And.Contain("'10 gigs'").And.Contain("e.g. '20Gi'");
+        run.ExitCode.Should().Be(2, "{0}", run);
+        run.Output.Should().Contain("no target ran", "the checks run before the first target").And.Contain("--storage-size").And.Contain("'10 gigs'").And.Contain("e.g. '20Gi'");
         workspace.WrittenFiles().Should().BeEmpty();
     }
 
@@ -114,8 +117,8 @@ public sealed partial class DeployRegistryTests(ITestOutputHelper output)
         var run = await workspace.RunAsync(
             ["DeployRegistry", "--registry-username", User, "--storage-host-path", "/srv/registry", "--storage-size", "10Gi"], Password());
 
-        run.ExitCode.Should().Be(1, "{0}", run);
-        run.RowOf("DeployRegistry").Should().Contain("--storage-host-path").And.Contain("--storage-size").And.Contain("give one or the other");
+        run.ExitCode.Should().Be(2, "{0}", run);
+        run.Output.Should().Contain("--storage-host-path").And.Contain("--storage-size").And.Contain("give one or the other");
         workspace.WrittenFiles().Should().BeEmpty();
     }
 

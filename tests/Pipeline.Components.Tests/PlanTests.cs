@@ -14,7 +14,7 @@ public sealed class PlanTests
         try
         {
             using var output = new StringWriter();
-            var exitCode = await PipelineBuild.ExecuteAsync<SampleBuild>(["Publish", "--plan"], new BuildHostContext
+            var exitCode = await PipelineBuild.ExecuteAsync<SampleBuild>(["Publish", "--plan", "--release", "1.0.0"], new BuildHostContext
             {
                 Output = output,
                 Environment = new Dictionary<string, string> { ["HOME"] = root },
@@ -23,7 +23,7 @@ public sealed class PlanTests
             var run = new ChainRun(exitCode, output.ToString());
 
             run.ExitCode.Should().Be(0, "{0}", run);
-            run.Output.Trim().Should().Be("Compile → Image → Push → (CleanImages) → Render → Deploy → Publish");
+            run.Lines[0].Should().Be("Compile → Image → Push → (CleanImages) → Render → Deploy → Publish");
             Directory.Exists(Path.Combine(root, "artifacts")).Should().BeFalse("--plan runs nothing");
         }
         finally

@@ -96,8 +96,8 @@ public sealed class RegistryMirrorTests(ITestOutputHelper output)
 
         var run = await workspace.RunAsync(["RegistryMirror", "--mirror-upstream", "https://ghcr.io/my-org"]);
 
-        run.ExitCode.Should().Be(1, "{0}", run);
-        run.RowOf("RegistryMirror").Should().Contain("--mirror-upstream").And.Contain("without path, query or user info");
+        run.ExitCode.Should().Be(2, "{0}", run);
+        run.Output.Should().Contain("--mirror-upstream").And.Contain("without path, query or user info");
         workspace.WrittenFiles().Should().BeEmpty();
     }
 
@@ -108,8 +108,8 @@ public sealed class RegistryMirrorTests(ITestOutputHelper output)
 
         var run = await workspace.RunAsync(["RegistryMirror", "--mirror-endpoint", "10.0.0.5:30500"]);
 
-        run.ExitCode.Should().Be(1, "{0}", run);
-        run.RowOf("RegistryMirror").Should().Contain("--mirror-endpoint").And.Contain("http://");
+        run.ExitCode.Should().Be(2, "{0}", run);
+        run.Output.Should().Contain("--mirror-endpoint").And.Contain("http://");
         workspace.WrittenFiles().Should().BeEmpty();
     }
 
@@ -120,8 +120,8 @@ public sealed class RegistryMirrorTests(ITestOutputHelper output)
 
         var run = await workspace.RunAsync(["RegistryMirror", "--mirror-upstream-username", "reader"]);
 
-        run.ExitCode.Should().Be(1, "{0}", run);
-        run.RowOf("RegistryMirror").Should().Contain("--mirror-upstream-username reader").And.Contain("MIRROR_UPSTREAM_PASSWORD");
+        run.ExitCode.Should().Be(2, "{0}", run);
+        run.Output.Should().Contain("--mirror-upstream-username reader").And.Contain("MIRROR_UPSTREAM_PASSWORD");
         workspace.WrittenFiles().Should().BeEmpty();
     }
 }

@@ -149,7 +149,7 @@ public class ImageBuilderTests(DockerEngineFixture docker)
     public async Task BuildAsync_DockerfileTheEngineCannotParseThrowsBuildException()
     {
         using var folder = new TemporaryFolder();
-        folder.Write("Dockerfile", "FROMM nothing\n");
+        folder.Write("Dockerfile", "FROM scratch\nCOPY\n");
         var tag = TestImages.UniqueTag("unparsable");
         var logger = new CapturingLogger();
 
@@ -162,7 +162,7 @@ public class ImageBuilderTests(DockerEngineFixture docker)
         }, CancellationToken.None);
 
         var exception = (await act.Should().ThrowAsync<ImageBuildException>()).Which;
-        exception.Message.Should().Contain("FROMM").And.Contain(tag.ToFamiliarString());
+        exception.Message.Should().Contain("COPY").And.Contain(tag.ToFamiliarString());
         (await docker.Engine.InspectImageAsync(tag.ToString(), CancellationToken.None)).Should().BeNull();
     }
 }

@@ -151,6 +151,11 @@ internal sealed class BuildSession(BuildHostContext context)
 
         if (problems.Count > 0)
         {
+            if (missing.Count == 0)
+            {
+                problems.Add("(no target ran: fix the above and run again)");
+            }
+
             throw new BuildConfigurationException(string.Join(Environment.NewLine, problems));
         }
     }

@@ -42,6 +42,12 @@ public enum RegistryFailureKind
     /// <summary>The token endpoint (realm) named by the registry's challenge cannot be reached.</summary>
     TokenRealmUnreachable,
 
+    /// <summary>The token realm is plain HTTP on another, non-loopback host: the login would cross the network in clear.</summary>
+    InsecureTokenRealm,
+
+    /// <summary>The registry sent the client to another origin (a <c>Link</c> or <c>Location</c>) that wants credentials, which stay with the registry.</summary>
+    ForeignOrigin,
+
     /// <summary>Something answers, but not the registry API (e.g. a web UI port instead of the Docker connector).</summary>
     NotARegistry,
 

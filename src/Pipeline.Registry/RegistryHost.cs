@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Net;
 
 namespace Pipeline.Registry;
 
@@ -55,16 +54,7 @@ public readonly record struct RegistryHost : IParsable<RegistryHost>
     /// True for <c>localhost</c> and 127.0.0.0/8 or ::1: Docker talks plain HTTP to these without configuration,
     /// and so does the registry client.
     /// </summary>
-    public bool IsLoopback
-    {
-        get
-        {
-            var host = Hostname.Trim('[', ']');
-            return host == "localhost"
-                || host.EndsWith(".localhost", StringComparison.Ordinal)
-                || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
-        }
-    }
+    public bool IsLoopback => CredentialOrigin.IsLoopbackHost(Hostname);
 
     /// <summary>
     /// The authority the registry API is served from: Docker Hub's API lives at <c>registry-1.docker.io</c>,

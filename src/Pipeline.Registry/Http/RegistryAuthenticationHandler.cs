@@ -10,6 +10,10 @@ namespace Pipeline.Registry.Http;
 /// on 401 it reads <c>WWW-Authenticate</c>, then retries once with Basic credentials or with a Bearer token
 /// fetched from the challenge's realm. Tokens are cached per scope on this instance, so later requests are
 /// authorised up front instead of being challenged again.
+/// Credentials are bound to the registry's origin (<see cref="CredentialOrigin"/>): a request that a redirect,
+/// an upload <c>Location</c> or a <c>Link</c> page sent to another origin carries none and gets no answer to its
+/// challenge, as Docker's client does for blob storage; the token realm gets them only over HTTPS, on the
+/// registry's own origin, or on loopback.
 /// </summary>
 internal sealed class RegistryAuthenticationHandler : DelegatingHandler
 {
@@ -21,6 +25,7 @@ internal sealed class RegistryAuthenticationHandler : DelegatingHandler
     private readonly ConcurrentDictionary<string, BearerToken> _tokens = new(StringComparer.Ordinal);
     private volatile bool _registryUsesBasic;
     private volatile AuthChallenge? _lastChallenge;
+    private CredentialOrigin? _apiOrigin;
 
     public RegistryAuthenticationHandler(RegistryHost registry, RegistryCredentials credentials, TimeProvider time, HttpMessageHandler innerHandler)
         : base(innerHandler)
@@ -33,12 +38,37 @@ internal sealed class RegistryAuthenticationHandler : DelegatingHandler
     /// <summary>The last challenge the registry sent (answered or not), for reporting how it authenticates.</summary>
     public AuthChallenge? LastChallenge => _lastChallenge;
 
+    /// <summary>Binds the credentials to the API root found by the ping (before it, either scheme on the registry's authority).</summary>
+    public void BindTo(Uri apiRoot) => _apiOrigin = CredentialOrigin.Of(apiRoot);
+
+    /// <summary>True when <paramref name="uri"/> is on the registry's own origin, the only one its credentials go to.</summary>
+    public bool IsRegistryOrigin(Uri? uri)
+    {
+        if (uri is not { IsAbsoluteUri: true } || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            return false;
+        }
+
+        var origin = _apiOrigin ?? CredentialOrigin.Of(new Uri($"{uri.Scheme}://{_registry.ApiAuthority}/"));
+        return origin.Contains(uri);
+    }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (!IsRegistryOrigin(request.RequestUri))
+        {
+            // Another origin (blob storage, a hostile Link): no credentials, and no answer to its challenge.
+            request.Headers.Authorization = null;
+            return await base.SendAsync(request, cancellationToken);
+        }
+
         var requestScope = RegistryScopes.For(request);
         AuthorizeUpFront(request, requestScope);
         var response = await base.SendAsync(request, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.Unauthorized || AuthChallenge.FromResponse(response) is not { } challenge)
+        // A followed redirect leaves RequestUri at its target: a challenge from there is not the registry's.
+        if (response.StatusCode != HttpStatusCode.Unauthorized
+            || !IsRegistryOrigin(request.RequestUri)
+            || AuthChallenge.FromResponse(response) is not { } challenge)
         {
             return response;
         }
@@ -112,6 +142,7 @@ internal sealed class RegistryAuthenticationHandler : DelegatingHandler
     private async Task<BearerToken> FetchTokenAsync(AuthChallenge challenge, CancellationToken cancellationToken)
     {
         var realm = new Uri(challenge.Realm!, UriKind.Absolute);
+        RefuseClearTextRealm(realm);
         using var tokenRequest = _credentials.IdentityToken is not null
             ? RefreshTokenRequest(realm, challenge)
             : CredentialsTokenRequest(realm, challenge);
@@ -149,6 +180,22 @@ internal sealed class RegistryAuthenticationHandler : DelegatingHandler
             var body = await tokenResponse.Content.ReadAsByteArrayAsync(cancellationToken);
             return ParseToken(body, realm);
         }
+    }
+
+    // The realm gets the login: over plain HTTP only on the registry's own origin or on this machine.
+    private void RefuseClearTextRealm(Uri realm)
+    {
+        var origin = CredentialOrigin.Of(realm);
+        var sendsCredentials = _credentials.Password is not null || _credentials.IdentityToken is not null;
+        if (!sendsCredentials || origin.IsHttps || origin.IsLoopback || IsRegistryOrigin(realm))
+        {
+            return;
+        }
+
+        throw new RegistryException(
+            RegistryFailureKind.InsecureTokenRealm,
+            _registry,
+            $"{_registry} sends clients to its token service {realm.GetLeftPart(UriPartial.Path)} over plain HTTP on another host, where the credentials of user {_credentials.Username} would travel in clear: serve the token service over HTTPS (auth.token.realm: https://…)");
     }
 
     private HttpRequestMessage CredentialsTokenRequest(Uri realm, AuthChallenge challenge)

@@ -97,6 +97,11 @@ internal sealed class RegistryConnection : IDisposable
 
         using (response)
         {
+            if (response.StatusCode == HttpStatusCode.Unauthorized && !_authentication.IsRegistryOrigin(request.RequestUri))
+            {
+                throw RegistryErrors.ForeignOrigin(Registry, operation, request.RequestUri!);
+            }
+
             throw await RegistryErrors.FromResponseAsync(Registry, Credentials, operation, response, cancellationToken);
         }
     }
@@ -196,6 +201,7 @@ internal sealed class RegistryConnection : IDisposable
         }
 
         _logger.LogDebug("{Registry} serves the registry API at {BaseUri}", Registry, baseUri);
+        _authentication.BindTo(baseUri);
         return new RegistryEndpoint(baseUri, challenge?.Scheme, challenge?.Realm);
     }
 

@@ -54,11 +54,17 @@ internal static class RegistryErrors
             $"cannot reach the registry {registry} at {uri.GetLeftPart(UriPartial.Authority)} ({Describe(exception)}): check that it runs and that host and port are right",
             exception);
 
+    public static RegistryException ForeignOrigin(RegistryHost registry, RegistryOperation operation, Uri uri) =>
+        new(
+            RegistryFailureKind.ForeignOrigin,
+            registry,
+            $"to {operation.Verb} {operation.Target(registry)}, {registry} sent the client to {CredentialOrigin.Of(uri)}, which asks for credentials: the login for {registry} goes only to {registry} and its token service; configure the registry to serve that content itself or without credentials");
+
     public static RegistryException HttpResponseToHttpsClient(RegistryHost registry, Exception? exception) =>
         new(
             RegistryFailureKind.HttpResponseToHttpsClient,
             registry,
-            $"http: server gave HTTP response to HTTPS client: {registry} speaks plain HTTP. Give it TLS, or allow plain HTTP for it (scheme Http / --registry-insecure; the Docker daemon needs it under insecure-registries)",
+            $"http: server gave HTTP response to HTTPS client: {registry} speaks plain HTTP. Give it TLS, or allow plain HTTP for it (a client created with RegistryScheme.Http; the Docker daemon needs it under insecure-registries)",
             exception);
 
     public static RegistryException CertificateRejected(RegistryHost registry, TlsTrust.Rejection rejection, Exception exception) =>

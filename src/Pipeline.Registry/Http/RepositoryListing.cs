@@ -6,6 +6,8 @@ namespace Pipeline.Registry.Http;
 /// <summary>
 /// <see cref="IRepositoryListing"/> over <c>/v2/_catalog</c> and <c>/v2/&lt;name&gt;/tags/list</c> (distribution
 /// spec "Listing Repositories" / "Listing Image Tags"), following <c>Link: &lt;…&gt;; rel="next"</c> pages.
+/// A page on another origin is fetched without credentials (the connection's auth handler sees to that); a page
+/// the registry already sent ends the listing with an error instead of a loop.
 /// </summary>
 internal sealed class RepositoryListing : IRepositoryListing
 {
@@ -23,12 +25,22 @@ internal sealed class RepositoryListing : IRepositoryListing
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var items = new List<string>();
-        string? next = $"{path}?n={pageSize.ToString(CultureInfo.InvariantCulture)}";
+        var baseUri = (await _connection.GetEndpointAsync(cancellationToken)).BaseUri;
+        var visited = new HashSet<Uri>();
+        Uri? next = new(baseUri, $"{path}?n={pageSize.ToString(CultureInfo.InvariantCulture)}");
         while (next is not null)
         {
             var page = next;
+            if (!visited.Add(page))
+            {
+                throw new RegistryException(
+                    RegistryFailureKind.Unexpected,
+                    _connection.Registry,
+                    $"to {operation.Verb} {operation.Target(_connection.Registry)}, {_connection.Registry} links back to the page {page.PathAndQuery} it already sent (a Link header that repeats): the listing would never end; report it to the registry's maintainers");
+            }
+
             using var response = await _connection.SendAsync(
-                baseUri => new HttpRequestMessage(HttpMethod.Get, new Uri(baseUri, page)),
+                _ => new HttpRequestMessage(HttpMethod.Get, page),
                 operation,
                 cancellationToken);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
@@ -40,7 +52,7 @@ internal sealed class RepositoryListing : IRepositoryListing
                 }
             }
 
-            next = NextPage(response);
+            next = NextPage(response) is { } link ? new Uri(baseUri, link) : null;
         }
 
         return items;

@@ -1,0 +1,26 @@
+namespace Pipeline.Testing.Registries;
+
+/// <summary>Where a <see cref="HostileRegistry"/> sends its clients; each null leaves that behaviour ordinary.</summary>
+public sealed record HostileRegistryOptions
+{
+    /// <summary>The user it accepts with Basic auth.</summary>
+    public string Username { get; init; } = "hostile";
+
+    /// <summary>That user's password.</summary>
+    public string Password { get; init; } = "hostile-secret-6b1f";
+
+    /// <summary>The catalog's first page links its next page here (<c>Link: &lt;…&gt;; rel="next"</c>).</summary>
+    public Uri? CatalogNextPage { get; init; }
+
+    /// <summary>Every catalog page links to the first page again, so the paging never ends.</summary>
+    public bool CatalogLinksToItself { get; init; }
+
+    /// <summary>A blob GET is redirected (307) here, as registries backed by object storage do.</summary>
+    public Uri? BlobRedirect { get; init; }
+
+    /// <summary>An upload POST answers 202 with this <c>Location</c>.</summary>
+    public Uri? UploadLocation { get; init; }
+
+    /// <summary>When set, the registry challenges with Bearer and this realm instead of Basic.</summary>
+    public Uri? TokenRealm { get; init; }
+}

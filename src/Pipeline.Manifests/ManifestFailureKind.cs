@@ -33,6 +33,9 @@ public enum ManifestFailureKind
     /// <summary>Registry credentials cannot go into a pull Secret (anonymous, or only an identity token).</summary>
     UnusableCredentials,
 
+    /// <summary>A team's manifest holds a Secret, which Pipeline would write to artifacts/ and attach to releases.</summary>
+    SecretInManifest,
+
     /// <summary>A Secret is not a readable <c>kubernetes.io/dockerconfigjson</c> (or legacy dockercfg) Secret.</summary>
     InvalidPullSecret,
 }

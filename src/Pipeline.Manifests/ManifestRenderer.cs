@@ -66,6 +66,15 @@ public static class ManifestRenderer
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(settings);
         var documents = UserManifest.Parse(yaml, source, customResourceTypes ?? new Dictionary<string, Type>());
+        // The rendered set is written to artifacts/ and attached to releases, so a Secret in it would leak there.
+        if (documents.OfType<V1Secret>().FirstOrDefault() is { } secret)
+        {
+            throw new ManifestException(
+                ManifestFailureKind.SecretInManifest,
+                $"'{source}' holds the Secret '{secret.Metadata?.Name}': rendered manifests are written to artifacts/ and attached to releases, "
+                + "where a Secret's data would be readable. Take it out of that file and create it in the cluster yourself (a secret "
+                + "manager or kubectl create secret); the pull Secret needs no file, Pipeline builds it in memory");
+        }
         var deployments = documents.OfType<V1Deployment>().ToList();
         if (deployments.Count == 0)
         {

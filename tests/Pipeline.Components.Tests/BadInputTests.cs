@@ -60,6 +60,32 @@ public sealed class BadInputTests(ChainFixture chain, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Publish_ManifestWithASecret_IsRefusedBeforeAnythingIsBuiltOrApplied()
+    {
+        var run = await RunRefusedAsync("--manifest", "with-secret.yaml", """
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: db-password
+            stringData:
+              password: hunter2
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: orders
+            spec:
+              selector: { matchLabels: { app: orders } }
+              template:
+                metadata: { labels: { app: orders } }
+                spec:
+                  containers: [{ name: orders, image: placeholder }]
+            """);
+
+        run.Output.Should().Contain("holds the Secret 'db-password'").And.NotContain("hunter2");
+    }
+
+    [Fact]
     public async Task Publish_DockerfileWithAnUnknownInstruction_IsRefusedBeforeCompile()
     {
         var run = await RunRefusedAsync("--dockerfile", "Dockerfile", "FROM scratch\nCOPPY . /app\n");

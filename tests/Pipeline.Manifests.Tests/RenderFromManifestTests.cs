@@ -110,6 +110,36 @@ public sealed class RenderFromManifestTests : IDisposable
     }
 
     [Fact]
+    public void RenderFromManifestText_WithASecret_IsRefusedNamingItAndTheFix()
+    {
+        const string yaml = """
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: db-password
+            stringData:
+              password: hunter2
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: orders-api
+            spec:
+              selector: { matchLabels: { app: orders-api } }
+              template:
+                metadata: { labels: { app: orders-api } }
+                spec:
+                  containers: [{ name: orders-api, image: placeholder }]
+            """;
+
+        var render = () => ManifestRenderer.RenderFromManifestText(yaml, "with-secret.yaml", Samples.Settings);
+
+        render.Should().Throw<ManifestException>().Where(e => e.Kind == ManifestFailureKind.SecretInManifest)
+            .WithMessage("'with-secret.yaml' holds the Secret 'db-password'*create it in the cluster yourself*")
+            .Which.Message.Should().NotContain("hunter2");
+    }
+
+    [Fact]
     public void RenderFromManifestText_UnknownFieldsFailInsteadOfBeingDropped()
     {
         const string yaml = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  replicaz: 2\n";

@@ -67,10 +67,21 @@ public static class GitHubConnection
             : throw InvalidAddress(ApiUrlVariable, GitHubRemote.Redact(configured));
     }
 
-    private static Uri RequireHttp(Uri address, string source) =>
-        address.IsAbsoluteUri && address.Scheme is "https" or "http" && address.UserInfo.Length == 0
+    private static Uri RequireHttp(Uri address, string source)
+    {
+        if (!(address.IsAbsoluteUri && address.Scheme is "https" or "http" && address.UserInfo.Length == 0))
+        {
+            throw InvalidAddress(source, address.IsAbsoluteUri ? $"{address.Scheme}://{address.Authority}{address.AbsolutePath}" : GitHubRemote.Redact(address.OriginalString));
+        }
+
+        // The token travels in every request's Authorization header: in clear only to this machine.
+        return address.Scheme == "https" || address.IsLoopback
             ? address
-            : throw InvalidAddress(source, address.IsAbsoluteUri ? $"{address.Scheme}://{address.Authority}{address.AbsolutePath}" : GitHubRemote.Redact(address.OriginalString));
+            : throw new GitHubException(
+                GitHubFailureKind.InvalidApiAddress,
+                $"{source} '{address.Scheme}://{address.Authority}{address.AbsolutePath}' is plain HTTP to another host, where {TokenVariable} "
+                + "would cross the network in clear: use the API's https:// address (plain HTTP only on loopback, e.g. a test double).");
+    }
 
     private static GitHubException InvalidAddress(string source, string value) =>
         new(

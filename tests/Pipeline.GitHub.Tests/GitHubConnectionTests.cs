@@ -60,6 +60,20 @@ public sealed class GitHubConnectionTests
     }
 
     [Theory]
+    [InlineData("http://github.example.com/api/v3")]
+    [InlineData("http://10.0.0.5/api/v3")]
+    public void TryCreate_WithPlainHttpToAnotherHost_RefusesToSendTheToken(string apiUrl)
+    {
+        var environment = new Dictionary<string, string> { ["GITHUB_TOKEN"] = TestData.Token, ["GITHUB_API_URL"] = apiUrl };
+
+        var create = () => GitHubConnection.TryCreate(environment, out _);
+
+        var error = create.Should().Throw<GitHubException>().Which;
+        error.Kind.Should().Be(GitHubFailureKind.InvalidApiAddress);
+        error.Message.Should().Contain("plain HTTP to another host").And.Contain("https://").And.NotContain(TestData.Token);
+    }
+
+    [Theory]
     [InlineData("not a url")]
     [InlineData("ftp://github.example.com/api/v3")]
     [InlineData("https://ci:ghp_SecretInApiUrl@github.example.com/api/v3")]

@@ -9,6 +9,9 @@ public enum NuGetFeedFailureKind
     /// <summary>The service index lists no <c>PackagePublish/2.0.0</c> resource: the feed is read-only.</summary>
     NoPublishResource,
 
+    /// <summary>The index sends pushes to another origin over plain HTTP, where the API key would travel in clear.</summary>
+    InsecurePublishUrl,
+
     /// <summary>401 or 403: the API key is missing, wrong, expired or lacks push rights for the package.</summary>
     Unauthorized,
 

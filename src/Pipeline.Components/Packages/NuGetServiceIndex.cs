@@ -27,10 +27,34 @@ internal sealed record NuGetServiceIndex(Uri PackagePublish, Uri? SymbolPackageP
                 $"{source} did not answer with a NuGet V3 service index ({exception.Message}): pass the feed's index.json URL as --nuget-source.", exception);
         }
 
-        return resources.TryGetValue(PackagePublishType, out var publish)
-            ? new NuGetServiceIndex(publish, resources.GetValueOrDefault(SymbolPackagePublishType))
-            : throw new NuGetFeedException(NuGetFeedFailureKind.NoPublishResource,
+        if (!resources.TryGetValue(PackagePublishType, out var publish))
+        {
+            throw new NuGetFeedException(NuGetFeedFailureKind.NoPublishResource,
                 $"{source} offers no {PackagePublishType} resource: the feed does not accept pushes; pass the URL of a feed you can push to.");
+        }
+
+        var symbols = resources.GetValueOrDefault(SymbolPackagePublishType);
+        foreach (var target in symbols is null ? [publish] : new[] { publish, symbols })
+        {
+            RequireSafeForTheKey(source, target);
+        }
+
+        return new NuGetServiceIndex(publish, symbols);
+    }
+
+    // The API key goes where the index says to push: the feed's own origin, or anywhere over HTTPS (nuget.org pushes
+    // to another host), never in clear to a host the user did not name.
+    private static void RequireSafeForTheKey(NuGetSource source, Uri target)
+    {
+        var sameOrigin = string.Equals(target.Scheme, source.ServiceIndex.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(target.IdnHost, source.ServiceIndex.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && target.Port == source.ServiceIndex.Port;
+        if (!sameOrigin && target.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new NuGetFeedException(NuGetFeedFailureKind.InsecurePublishUrl,
+                $"{source} says to push to {target.GetLeftPart(UriPartial.Path)}, plain HTTP on another origin, where the API key would "
+                + "travel in clear: serve the publish resource over HTTPS or from the feed's own origin.");
+        }
     }
 
     private static Dictionary<string, Uri> ReadResources(JsonElement root)

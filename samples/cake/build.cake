@@ -23,12 +23,13 @@ var credentials = HasArgument("registry-username")   // the password only from t
 var log = NullLogger.Instance;
 IContainerEngine engine = null;
 Digest? digest = null;
+LocalTagSnapshot tags = null;
 
 Setup(context => engine = new DockerEngineConnector(name => EnvironmentVariable(name), new ProvisionScript(log), log).ConnectAsync(default).GetAwaiter().GetResult());
 // Like CleanImages: the local image goes even when a task failed.
 Teardown(context =>
 {
-    if (engine != null) new ImageCleaner(engine, log).RemoveAsync([image], default).GetAwaiter().GetResult();
+    if (tags != null) new ImageCleaner(engine, log).RemoveAsync(tags, default).GetAwaiter().GetResult();
 });
 
 Task("Compile").Does(() => DotNetPublish(project, new DotNetPublishSettings
@@ -39,6 +40,7 @@ Task("Compile").Does(() => DotNetPublish(project, new DotNetPublishSettings
 Task("Image").IsDependentOn("Compile").Does(async () =>
 {
     var projectDirectory = project.Path.GetDirectory();   // the Dockerfile and .dockerignore sit beside the project
+    tags = await LocalTagSnapshot.TakeAsync(engine, [image], default);   // what the tag held before, for the clean-up
     await new ImageBuilder(engine, new LocalBaseImage(engine, log), log).BuildAsync(new ImageBuildRequest
     {
         Dockerfile = projectDirectory.CombineWithFilePath("Dockerfile").FullPath,

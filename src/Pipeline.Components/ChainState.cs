@@ -24,8 +24,8 @@ internal sealed class ChainState
 
     public IContainerEngine? Engine { get; set; }
 
-    /// <summary>Every local tag this build created, for CleanImages.</summary>
-    public List<ImageReference> CreatedTags { get; } = [];
+    /// <summary>The local tags the build applies and what each held before, for Push and CleanImages; null until the build is wanted.</summary>
+    public LocalTagSnapshot? BuildTags { get; set; }
 
     /// <summary>Set when the release already holds the same content in the registry: Image and Push skip.</summary>
     public string? UnchangedReason { get; set; }

@@ -5,8 +5,9 @@ using Pipeline.Image;
 namespace Pipeline.Components;
 
 /// <summary>
-/// CleanImages: removes every local tag this build created, and the image once no other tag holds it. It runs
-/// after Image and Push even when they failed or the build was cancelled, so no image is left behind.
+/// CleanImages: undoes every local tag this build applied (removed, or pointed back at the image it held before),
+/// and removes the image once no other tag holds it. It runs after Image and Push even when they failed or the build
+/// was cancelled, so no image is left behind and none of the user's own tags is lost.
 /// </summary>
 public interface ICleanImages : IPush
 {
@@ -17,22 +18,22 @@ public interface ICleanImages : IPush
         .Executes(async cancellationToken =>
         {
             var chain = State<ChainState>();
-            if (chain.CreatedTags.Count == 0)
+            if (chain.BuildTags is not { } tags)
             {
                 throw new TargetSkippedException("this build created no local image");
             }
 
             var engine = await ConnectEngineAsync(cancellationToken);
-            var removed = await new ImageCleaner(engine, Log).RemoveAsync(chain.CreatedTags, cancellationToken);
+            var removed = await new ImageCleaner(engine, Log).RemoveAsync(tags, cancellationToken);
             if (removed.Count == 0)
             {
-                Log.LogInformation("None of the {Count} tag(s) this build meant to create exists locally: nothing to remove", chain.CreatedTags.Count);
+                Log.LogInformation("None of the {Count} tag(s) this build meant to apply was applied: nothing to remove", tags.Tags.Count);
             }
             else
             {
                 Log.LogInformation("Removed {Count} local tag(s): {Tags}", removed.Count, string.Join(", ", removed.Select(image => image.Tag)));
             }
 
-            chain.CreatedTags.Clear();
+            chain.BuildTags = null;
         });
 }

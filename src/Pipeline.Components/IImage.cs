@@ -103,8 +103,8 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
 
             Log.LogInformation("Image {Id} tagged {Tags}", built.Id, string.Join(", ", built.Tags));
 
-            // Recorded before the engine can create anything (the context ends only after a yes), so CleanImages
-            // removes whatever part of the build exists, even after a failure.
+            // Recorded before the engine can create anything (the context ends only after a yes), with what each tag
+            // held before, so CleanImages undoes exactly what the build did, even after a failure.
             async Task<bool> BuildWantedAsync()
             {
                 if ((await deciding).IsSameContent)
@@ -112,7 +112,7 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
                     return false;
                 }
 
-                chain.CreatedTags.AddRange(request.Tags);
+                chain.BuildTags = await LocalTagSnapshot.TakeAsync(engine, request.Tags, cancellationToken);
                 return true;
             }
         });

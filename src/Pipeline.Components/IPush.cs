@@ -32,7 +32,7 @@ public interface IPush : IImage
             using var registry = await ConnectRegistryAsync(cancellationToken);
 
             Digest? releaseDigest = null;
-            foreach (var tag in chain.CreatedTags)
+            foreach (var tag in chain.BuildTags?.Tags ?? [])
             {
                 var digest = await PushProgressView.RunAsync(this, (progress, log) =>
                     new ImagePublisher(new ImagePusher(engine, log), registry, log).PushAndVerifyAsync(tag, credentials, progress, cancellationToken));

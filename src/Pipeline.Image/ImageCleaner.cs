@@ -5,8 +5,9 @@ using Pipeline.Registry;
 namespace Pipeline.Image;
 
 /// <summary>
-/// Removes the local tags a build created (<c>docker rmi</c> without force): each tag goes, and its image goes
-/// only when no other tag or container holds it. Tags that are already gone are fine.
+/// Undoes a build's local tags (<c>docker rmi</c> without force): a tag the build applied goes, and its image only
+/// when no other tag or container holds it; a tag that held another image before the build is pointed back at it;
+/// a tag still holding the image it held before (the build failed before tagging) is left alone.
 /// </summary>
 public sealed class ImageCleaner
 {
@@ -22,25 +23,29 @@ public sealed class ImageCleaner
         _logger = logger;
     }
 
-    /// <summary>Removes each tag; returns the tags removed and the images deleted with them.</summary>
-    public async Task<IReadOnlyList<RemovedImage>> RemoveAsync(IEnumerable<ImageReference> tags, CancellationToken cancellationToken)
+    /// <summary>Undoes each tag of <paramref name="tags"/>; returns the tags removed (or restored) and the images deleted with them.</summary>
+    public async Task<IReadOnlyList<RemovedImage>> RemoveAsync(LocalTagSnapshot tags, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tags);
         var removed = new List<RemovedImage>();
-        foreach (var tag in tags.Distinct())
+        foreach (var tag in tags.Tags)
         {
+            var before = tags.ImageBefore(tag);
+            var now = (await _engine.InspectImageAsync(tag.ToString(), cancellationToken))?.ID;
+            if (now is null || now == before)
+            {
+                _logger.LogDebug("{Tag} holds what it held before the build: nothing to undo", tag.ToFamiliarString());
+                continue;
+            }
+
             try
             {
                 var responses = await _engine.RemoveImageAsync(tag.ToString(), pruneUntaggedParents: true, cancellationToken);
-                if (responses.Count == 0)
-                {
-                    _logger.LogDebug("{Tag} is not on this machine: nothing to remove", tag.ToFamiliarString());
-                    continue;
-                }
-
                 var deleted = responses.Select(response => response.Deleted).OfType<string>().ToList();
-                _logger.LogInformation("Removed {Tag}{Deleted}", tag.ToFamiliarString(),
-                    deleted.Count == 0 ? " (the image is still tagged otherwise)" : $" and {deleted.Count} image(s)");
+                var restored = before is not null && await RestoreAsync(before, tag, cancellationToken);
+                _logger.LogInformation("Removed {Tag}{Deleted}{Restored}", tag.ToFamiliarString(),
+                    deleted.Count == 0 ? " (the image is still tagged otherwise)" : $" and {deleted.Count} image(s)",
+                    restored ? $"; it points again at {ShortId(before!)}, which it held before this build" : string.Empty);
                 removed.Add(new RemovedImage(tag, deleted));
             }
             catch (DockerApiException exception) when (exception.StatusCode == System.Net.HttpStatusCode.Conflict)
@@ -52,4 +57,18 @@ public sealed class ImageCleaner
 
         return removed;
     }
+
+    // The image the tag held before may be gone meanwhile (another cleanup); then the tag stays removed.
+    private async Task<bool> RestoreAsync(string imageId, ImageReference tag, CancellationToken cancellationToken)
+    {
+        if (await _engine.InspectImageAsync(imageId, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        await _engine.TagImageAsync(imageId, tag, cancellationToken);
+        return true;
+    }
+
+    private static string ShortId(string id) => id.StartsWith("sha256:", StringComparison.Ordinal) ? id[7..Math.Min(id.Length, 19)] : id;
 }

@@ -58,6 +58,27 @@ public sealed class FailureTests(ChainFixture chain, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Publish_FailingBuildWithAnExtraTagTheUserAlreadyHas_LeavesTheUsersTagAlone()
+    {
+        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
+        await using var workspace = new ConsumerWorkspace(chain, registry, output);
+        var context = Directory.CreateDirectory(Path.Combine(workspace.Root, "failing-context")).FullName;
+        var dockerfile = Path.Combine(context, "Dockerfile");
+        await File.WriteAllTextAsync(dockerfile, "ARG BASE_IMAGE=scratch\nFROM ${BASE_IMAGE}\nRUN false\n");
+        var users = (await chain.Engine.ListImagesAsync(null, all: false, CancellationToken.None)).First(image => image.RepoTags is { Count: > 0 });
+        var usersLatest = workspace.ReleaseImage("3.2.1").WithTag("latest");
+        await chain.Engine.TagImageAsync(users.ID, usersLatest, CancellationToken.None);
+
+        var run = await workspace.RunAsync<SampleBuild>(
+            [.. workspace.PublishArguments("3.2.1"), "--extra-tags", "latest", "--dockerfile", dockerfile, "--image-context", context]);
+
+        run.ExitCode.Should().Be(1, "{0}", run);
+        run.StatusOf("Image").Should().Be("Failed");
+        (await chain.Engine.InspectImageAsync(usersLatest.ToString(), CancellationToken.None))!.ID.Should().Be(users.ID, "the build never applied the tag, so the user's stays");
+        run.Output.Should().NotContain($"Removed {usersLatest.ToFamiliarString()}", "CleanImages leaves a tag the build did not apply untouched");
+    }
+
+    [Fact]
     public async Task Publish_FailingDockerfileStep_FailsImageNamingTheStepAndCleansUp()
     {
         await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });

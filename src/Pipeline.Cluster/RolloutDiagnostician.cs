@@ -67,10 +67,20 @@ internal sealed class RolloutDiagnostician(IKubernetes client, RolloutOptions op
         }
 
         var firstImage = images.Values.FirstOrDefault();
-        var events = await client.CoreV1.ListNamespacedEventAsync(
-            ns,
-            fieldSelector: $"involvedObject.name={pod.Metadata.Name}",
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Best effort: a deploy account without "list events" (403) still gets the pods' own states and the rollback.
+        Corev1EventList events;
+        try
+        {
+            events = await client.CoreV1.ListNamespacedEventAsync(
+                ns,
+                fieldSelector: $"involvedObject.name={pod.Metadata.Name}",
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException)
+        {
+            events = new Corev1EventList { Items = [] };
+        }
+
         var warnings = events.Items
             .Where(item => item.Type == "Warning")
             .OrderBy(item => item.LastTimestamp ?? item.EventTime ?? item.FirstTimestamp ?? DateTime.MinValue)

@@ -1,3 +1,4 @@
+using System.Net;
 using k8s;
 using k8s.Models;
 using Pipeline.KubeApiServerDouble;
@@ -137,6 +138,54 @@ public sealed class RolloutTests(ClusterFixture fixture, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task WaitOrRollBackAsync_Cancelled_RollsBackBeforeReportingTheCancellation()
+    {
+        var ns = ClusterFixture.UniqueNamespace("cancel");
+        using var client = fixture.CreateClient();
+        await DeployHealthyThenNeverReadyAsync(client, ns);
+        using var ctrlC = new CancellationTokenSource(TimeSpan.FromMilliseconds(700));
+
+        var act = () => Guard(client, Fast).WaitOrRollBackAsync(ns, TestManifests.App, ctrlC.Token);
+
+        (await act.Should().ThrowAsync<OperationCanceledException>()).Which.Message.Should().Contain("rolled back from revision 2 to revision 1");
+        await ExpectServingAsync(client, ns, "v1.0.0");
+    }
+
+    [Fact]
+    public async Task WaitOrRollBackAsync_ApiServerErrorWhileWatching_RollsBack()
+    {
+        var ns = ClusterFixture.UniqueNamespace("watch500");
+        using var setup = fixture.CreateClient();
+        await DeployHealthyThenNeverReadyAsync(setup, ns);
+        var faults = new ApiFaults(request => request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath.EndsWith($"/deployments/{TestManifests.App}", StringComparison.Ordinal), HttpStatusCode.InternalServerError, after: 2);
+        using var client = new Kubernetes(fixture.ApiServer.ClientConfiguration(), faults);
+
+        var act = () => Guard(client, Fast).WaitOrRollBackAsync(ns, TestManifests.App);
+
+        var failure = (await act.Should().ThrowAsync<ClusterException>()).Which;
+        failure.Kind.Should().Be(ClusterFailureKind.RolloutFailed);
+        failure.Message.Should().Contain("InternalServerError").And.Contain("rolled back from revision 2 to revision 1");
+        await ExpectServingAsync(setup, ns, "v1.0.0");
+    }
+
+    [Fact]
+    public async Task WaitOrRollBackAsync_NoRightToListEvents_StillDiagnosesAndRollsBack()
+    {
+        var ns = ClusterFixture.UniqueNamespace("noevents");
+        using var setup = fixture.CreateClient();
+        await DeployHealthyThenNeverReadyAsync(setup, ns);
+        var faults = new ApiFaults(request => request.RequestUri!.AbsolutePath.EndsWith("/events", StringComparison.Ordinal), HttpStatusCode.Forbidden, after: 0);
+        using var client = new Kubernetes(fixture.ApiServer.ClientConfiguration(), faults);
+
+        var failure = await FailAsync(Guard(client, Fast with { Timeout = TimeSpan.FromSeconds(1.5) }), ns);
+
+        failure.Diagnosis.Pods.Single().Containers.Single().State.Should().Be("NotReady", "the pods' own states need no events");
+        failure.Rollback!.Outcome.Should().Be(RollbackOutcome.RolledBack);
+        faults.Injected.Should().BeGreaterThan(0, "the diagnosis asked for events and was refused");
+        await ExpectServingAsync(setup, ns, "v1.0.0");
+    }
+
+    [Fact]
     public async Task WaitAsync_TimesOutByInjectedClockWithDefaultTimeout()
     {
         var ns = ClusterFixture.UniqueNamespace("clock");
@@ -170,6 +219,31 @@ public sealed class RolloutTests(ClusterFixture fixture, ITestOutputHelper outpu
         await ApplyAsync(client, TestManifests.All(ns, fixture.Registry.Host, fixture.Registry.Credentials, Image("v1.0.0")));
         await new RolloutWatcher(client, TimeProvider.System, Fast).WaitAsync(ns, TestManifests.App);
         await ApplyAsync(client, TestManifests.All(ns, fixture.Registry.Host, fixture.Registry.Credentials, Image("v1.0.1"), PodBehaviour.NeverReady));
+    }
+
+    private async Task ExpectServingAsync(Kubernetes client, string ns, string tag)
+    {
+        var deployment = await client.AppsV1.ReadNamespacedDeploymentAsync(TestManifests.App, ns);
+        deployment.Spec.Template.Spec.Containers.Single().Image.Should().Be(Image(tag));
+    }
+
+    /// <summary>Answers the matching requests, after the first <c>after</c> of them, with <c>status</c> instead of the API server.</summary>
+    private sealed class ApiFaults(Func<HttpRequestMessage, bool> matches, HttpStatusCode status, int after) : DelegatingHandler
+    {
+        private int _seen;
+
+        public int Injected { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (matches(request) && Interlocked.Increment(ref _seen) > after && (after == 0 || Injected == 0))
+            {
+                Injected++;
+                return Task.FromResult(new HttpResponseMessage(status) { RequestMessage = request, Content = new StringContent("{}") });
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     private async Task<RolloutFailedException> FailAsync(RolloutGuard guard, string ns)

@@ -21,6 +21,24 @@ internal sealed class ApplyTarget
 
     public Task<IKubernetesObject<V1ObjectMeta>> ApplyAsync(V1Patch patch, CancellationToken cancellationToken) => _apply(patch, cancellationToken);
 
+    /// <summary>The kinds this stage applies; every other kind is refused before anything is applied.</summary>
+    private static readonly Type[] Supported =
+        [typeof(V1Namespace), typeof(V1Secret), typeof(V1ConfigMap), typeof(V1PersistentVolumeClaim), typeof(V1Service), typeof(V1Ingress), typeof(V1Deployment)];
+
+    private static readonly string SupportedKinds =
+        string.Join(", ", Supported.Take(Supported.Length - 1).Select(type => type.Name[2..])) + " and " + Supported[^1].Name[2..];
+
+    /// <summary>Why <paramref name="item"/> cannot be applied (no name, an unsupported kind, no namespace), or null when it can.</summary>
+    public static string? Problem(IKubernetesObject<V1ObjectMeta> item)
+    {
+        var name = item.Metadata?.Name;
+        return string.IsNullOrWhiteSpace(name) ? $"a {item.GetType().Name} without metadata.name cannot be applied: give it a name"
+            : !Supported.Contains(item.GetType()) ? $"{item.GetType().Name} '{name}' cannot be applied: this stage applies {SupportedKinds}; create it in the cluster yourself, or leave it out"
+            : item is not V1Namespace && string.IsNullOrWhiteSpace(item.Metadata!.NamespaceProperty)
+                ? $"{item.GetType().Name} '{name}' has no metadata.namespace: set one so it is not applied to whatever namespace the kubeconfig defaults to"
+            : null;
+    }
+
     public static ApplyTarget For(IKubernetes client, IKubernetesObject<V1ObjectMeta> item)
     {
         const string manager = ManifestApplier.FieldManager;
@@ -78,7 +96,7 @@ internal sealed class ApplyTarget
             default:
                 throw new ClusterException(
                     ClusterFailureKind.UnsupportedObject,
-                    $"{item.GetType().Name} '{name}' cannot be applied: this stage applies Namespace, Secret, ConfigMap, PersistentVolumeClaim, Service, Ingress and Deployment.");
+                    $"{item.GetType().Name} '{name}' cannot be applied: this stage applies {SupportedKinds}.");
         }
     }
 

@@ -46,8 +46,10 @@ public sealed class ManifestApplier
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objects);
+        var items = objects.ToList();
+        Check(items);
         var applied = new List<AppliedObject>();
-        foreach (var item in objects)
+        foreach (var item in items)
         {
             var result = await ApplyOneAsync(item, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("{Applied}", result);
@@ -55,6 +57,23 @@ public sealed class ManifestApplier
         }
 
         return applied;
+    }
+
+    /// <summary>
+    /// Checks that every object can be applied (a name, a supported kind, a namespace where the kind needs one), so a
+    /// set is refused whole instead of failing halfway with its Namespace and Secret already created.
+    /// </summary>
+    /// <exception cref="ClusterException">Of kind <see cref="ClusterFailureKind.UnsupportedObject"/>, naming every object that cannot be applied.</exception>
+    public static void Check(IEnumerable<IKubernetesObject<V1ObjectMeta>> objects)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        var problems = objects.Select(ApplyTarget.Problem).OfType<string>().ToList();
+        if (problems.Count > 0)
+        {
+            throw new ClusterException(
+                ClusterFailureKind.UnsupportedObject,
+                $"nothing was applied, as {(problems.Count == 1 ? "one object" : $"{problems.Count} objects")} cannot be: {string.Join("; ", problems)}");
+        }
     }
 
     private async Task<AppliedObject> ApplyOneAsync(IKubernetesObject<V1ObjectMeta> item, CancellationToken cancellationToken)

@@ -15,6 +15,9 @@ public interface IDeploy : IRender, IHazCluster
     Target Deploy => _ => _
         .Description("Apply the manifests (server-side) and wait for the rollout; diagnose and roll back on failure")
         .DependsOn(Render)
+        // The set is applied whole or not at all: an object Deploy cannot apply is found before Compile, not halfway.
+        .Validates(async cancellationToken =>
+            ManifestApplier.Check((await RenderManifestsAsync(await RenderSettingsAsync(null, pinByDigest: false, cancellationToken), cancellationToken)).ApplyOrder))
         .Executes(async cancellationToken =>
         {
             var chain = State<ChainState>();

@@ -82,7 +82,7 @@ public interface IRender : ICleanImages
         });
 
     /// <summary>The Deployment's settings; the check before the push asks for no pinning, as no digest is known yet.</summary>
-    private async Task<DeploymentSettings> RenderSettingsAsync(Pipeline.Registry.Digest? pushedDigest, bool pinByDigest, CancellationToken cancellationToken)
+    protected async Task<DeploymentSettings> RenderSettingsAsync(Pipeline.Registry.Digest? pushedDigest, bool pinByDigest, CancellationToken cancellationToken)
     {
         var release = await ResolveReleaseAsync(cancellationToken);
         return DeploymentSettings(new DeploymentSettings(Artifact.Label, ReleaseImage(release), release)
@@ -97,7 +97,8 @@ public interface IRender : ICleanImages
         });
     }
 
-    private async Task<ManifestSet> RenderManifestsAsync(DeploymentSettings settings, CancellationToken cancellationToken) =>
+    /// <summary>The rendered set: the user's manifest with the image set, or Pipeline's own objects.</summary>
+    protected async Task<ManifestSet> RenderManifestsAsync(DeploymentSettings settings, CancellationToken cancellationToken) =>
         Manifest is { } own
             ? await ManifestRenderer.RenderFromManifestAsync(own, settings, cancellationToken: cancellationToken)
             : ManifestRenderer.Render(settings);

@@ -25,6 +25,32 @@ public sealed class ManifestApplierTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ApplyAsync_ASetWithObjectsItCannotApply_AppliesNothingAndNamesEach()
+    {
+        var ns = ClusterFixture.UniqueNamespace("whole");
+        using var client = fixture.CreateClient();
+        var withoutNamespace = TestManifests.Deployment(ns, Image("v1.0.0"));
+        withoutNamespace.Metadata.NamespaceProperty = null;
+        IKubernetesObject<V1ObjectMeta>[] objects =
+        [
+            TestManifests.Namespace(ns),
+            TestManifests.PullSecret(ns, fixture.Registry.Host, fixture.Registry.Credentials),
+            new V1ServiceAccount { Metadata = new V1ObjectMeta { Name = "orders", NamespaceProperty = ns } },
+            withoutNamespace,
+        ];
+
+        var apply = () => new ManifestApplier(client).ApplyAsync(objects);
+
+        var failure = (await apply.Should().ThrowAsync<ClusterException>()).Which;
+        failure.Kind.Should().Be(ClusterFailureKind.UnsupportedObject);
+        failure.Message.Should().StartWith("nothing was applied, as 2 objects cannot be")
+            .And.Contain("V1ServiceAccount 'orders' cannot be applied")
+            .And.Contain($"V1Deployment '{TestManifests.App}' has no metadata.namespace");
+        var read = () => client.CoreV1.ReadNamespaceAsync(ns);
+        await read.Should().ThrowAsync<k8s.Autorest.HttpOperationException>("the Namespace first in the set was not created either");
+    }
+
+    [Fact]
     public async Task ApplyAsync_SecondApplyOfSameObjectsChangesNothing()
     {
         var ns = ClusterFixture.UniqueNamespace("idem");

@@ -86,6 +86,32 @@ public sealed class BadInputTests(ChainFixture chain, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Publish_ManifestWithAKindDeployCannotApply_IsRefusedBeforeAnythingIsApplied()
+    {
+        var run = await RunRefusedAsync("--manifest", "with-service-account.yaml", $$"""
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata:
+              name: orders
+              namespace: {{Namespace}}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: orders
+              namespace: {{Namespace}}
+            spec:
+              selector: { matchLabels: { app: orders } }
+              template:
+                metadata: { labels: { app: orders } }
+                spec:
+                  containers: [{ name: orders, image: placeholder }]
+            """);
+
+        run.Output.Should().Contain("nothing was applied").And.Contain("V1ServiceAccount 'orders' cannot be applied");
+    }
+
+    [Fact]
     public async Task Publish_DockerfileWithAnUnknownInstruction_IsRefusedBeforeCompile()
     {
         var run = await RunRefusedAsync("--dockerfile", "Dockerfile", "FROM scratch\nCOPPY . /app\n");

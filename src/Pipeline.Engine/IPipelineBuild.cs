@@ -31,6 +31,12 @@ public interface IPipelineBuild
     bool IsInteractive { get; }
 
     /// <summary>
+    /// The build's terminal for live displays such as progress bars (draw them only when <see cref="IsInteractive"/>):
+    /// what is written is masked and reaches the terminal at once (a piece that could begin a secret waits for the next write or a flush). Never write to the console directly.
+    /// </summary>
+    TextWriter Terminal { get; }
+
+    /// <summary>
     /// The build's one instance of <typeparamref name="TState"/>, created on first use. Components are
     /// interfaces and hold no fields: targets hand each other results (a digest, the images created) through it.
     /// </summary>

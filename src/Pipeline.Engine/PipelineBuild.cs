@@ -35,6 +35,9 @@ public abstract class PipelineBuild : IPipelineBuild
     public bool IsInteractive => Runtime.IsInteractive;
 
     /// <inheritdoc />
+    public TextWriter Terminal => Runtime.Terminal;
+
+    /// <inheritdoc />
     public TState State<TState>()
         where TState : class, new() => (TState)Runtime.States.GetOrAdd(typeof(TState), static _ => new TState());
 

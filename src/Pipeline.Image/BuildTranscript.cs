@@ -7,6 +7,8 @@ namespace Pipeline.Image;
 /// <summary>
 /// Follows the classic builder's output: which step runs, what it prints, and which images this build created
 /// (so a failed build can remove them). Steps served from cache and FROM lines point at images that existed before.
+/// The engine streams in chunks that may end mid-line; a line is written only once it is whole, so a secret a step
+/// prints is never split across two log lines (where the masker, which sees one line at a time, would miss it).
 /// </summary>
 internal sealed partial class BuildTranscript : IProgress<JSONMessage>
 {
@@ -16,6 +18,7 @@ internal sealed partial class BuildTranscript : IProgress<JSONMessage>
     private readonly Lock _gate = new();
     private bool _stepIsFrom;
     private bool _stepUsedCache;
+    private string _pending = string.Empty;
 
     public BuildTranscript(Action<string> writeLine) => _writeLine = writeLine;
 
@@ -53,14 +56,43 @@ internal sealed partial class BuildTranscript : IProgress<JSONMessage>
             return;
         }
 
-        foreach (var line in value.Stream.TrimEnd('\n').Split('\n'))
+        string[] lines;
+        lock (_gate)
         {
+            var parts = (_pending + value.Stream).Split('\n');
+            _pending = parts[^1];   // after the last newline: the start of a line still to come
+            lines = parts[..^1];
+        }
+
+        Write(lines);
+    }
+
+    /// <summary>Writes a last line the stream ended without a newline for (call once the stream is over).</summary>
+    public void Flush()
+    {
+        string pending;
+        lock (_gate)
+        {
+            (pending, _pending) = (_pending, string.Empty);
+        }
+
+        if (pending.Length > 0)
+        {
+            Write([pending]);
+        }
+    }
+
+    private void Write(IEnumerable<string> lines)
+    {
+        foreach (var raw in lines)
+        {
+            var line = raw.TrimEnd('\r');
             lock (_gate)
             {
-                Follow(line.TrimEnd('\r'));
+                Follow(line);
             }
 
-            _writeLine(line.TrimEnd('\r'));
+            _writeLine(line);
         }
     }
 

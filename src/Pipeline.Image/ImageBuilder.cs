@@ -141,6 +141,7 @@ public sealed partial class ImageBuilder
         }
         finally
         {
+            transcript.Flush();
             await upload.CancelAsync();   // an engine that failed early: the decision no longer matters
             await decided;
         }

@@ -89,4 +89,14 @@ public sealed class SecretMaskingTests
         run.Output.Should().Contain("The build could not start").And.Contain("token *** is revoked");
         run.Output.Should().NotContain(Password);
     }
+
+    [Fact]
+    public async Task Terminal_SecretWrittenInPiecesByALiveDisplayIsMasked()
+    {
+        var run = await BuildHarness.RunAsync<TerminalBuild>([], new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = Password }, isTerminal: true);
+
+        run.ExitCode.Should().Be(0);
+        run.Output.Should().Contain("\rpushing as *** 42%", "what is drawn reaches the terminal unflushed, cursor codes kept");
+        run.Output.Should().NotContain(Password);
+    }
 }

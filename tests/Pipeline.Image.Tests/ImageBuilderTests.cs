@@ -60,6 +60,36 @@ public class ImageBuilderTests(DockerEngineFixture docker)
     }
 
     [Fact]
+    public async Task BuildAsync_LineAStepPrintsInPiecesIsLoggedWhole()
+    {
+        // The engine streams what the step prints as it comes: the pause makes the halves two chunks. A secret printed
+        // like this must reach the log as one line, the unit the masker works on.
+        using var folder = new TemporaryFolder();
+        folder.Write("Dockerfile", $"ARG BASE_IMAGE\nFROM ${{BASE_IMAGE}}\nRUN printf 'first-half-' && sleep 1 && printf 'second-half-{Guid.NewGuid():N}\\n'\n");
+        var tag = TestImages.UniqueTag("pieces");
+        var logger = new CapturingLogger();
+        var builder = new ImageBuilder(docker.Engine, new LocalBaseImage(docker.Engine, logger), logger);
+        try
+        {
+            await builder.BuildAsync(new ImageBuildRequest
+            {
+                Dockerfile = Path.Combine(folder.Path, "Dockerfile"),
+                ContextDirectory = folder.Path,
+                Tags = [tag],
+                BaseImage = BaseImage.Local,
+                Created = DateTimeOffset.UtcNow,
+            }, CancellationToken.None);
+
+            logger.Lines.Should().Contain(line => line.Contains("first-half-second-half-", StringComparison.Ordinal));
+            logger.Lines.Should().NotContain(line => line.EndsWith("first-half-", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await TestImages.RemoveAsync(docker, tag.ToString());
+        }
+    }
+
+    [Fact]
     public async Task BuildAsync_FailingStepThrowsWithStepAndOutputAndLeavesNoImage()
     {
         var run = Guid.NewGuid().ToString("N");

@@ -24,7 +24,12 @@ internal static class PushProgressView
         }
 
         var deferred = new DeferredLogger(build.Log);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new BuildTerminalOutput(build.Terminal),
+            Ansi = AnsiSupport.Yes,
+            Interactive = InteractionSupport.Yes,
+        });
         try
         {
             return await console.Progress()
@@ -35,6 +40,7 @@ internal static class PushProgressView
         }
         finally
         {
+            build.Terminal.Flush();   // the last frame whole before the log lines the push held back
             deferred.Flush();
         }
     }

@@ -60,6 +60,27 @@ internal sealed class BuildOutput(
         }
     }
 
+    /// <summary>A terminal writer for live displays, masked like every other line (see <see cref="MaskedTerminalWriter"/>).</summary>
+    public TextWriter Terminal() => new MaskedTerminalWriter(this);
+
+    /// <summary>How many characters ending <paramref name="masked"/> could begin a secret (see <see cref="MaskedTerminalWriter"/>).</summary>
+    public int UnfinishedSecretLength(string masked) => masker.UnfinishedLength(masked);
+
+    /// <summary>Writes text a live display drew (cursor movements included) that <see cref="Mask"/> has masked.</summary>
+    public void WriteMasked(string masked)
+    {
+        if (masked.Length == 0)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            writer.Write(masked);
+            writer.Flush();
+        }
+    }
+
     public void BeginGroup(string name)
     {
         lock (gate)

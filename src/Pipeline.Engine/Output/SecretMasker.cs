@@ -1,10 +1,14 @@
+using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace Pipeline.Engine.Output;
 
 /// <summary>
-/// Replaces every registered secret, and its base64 forms, with <see cref="Mask"/>. Every output channel of
-/// the engine (console, step summary, exceptions, logger) passes through one instance.
+/// Replaces every registered secret, and the forms it takes on its way into output (base64, JSON-escaped,
+/// URL-encoded, each line of a multi-line secret), with <see cref="Mask"/>. Every output channel of the engine
+/// (console, live displays, step summary, exceptions, logger) passes through one instance.
 /// </summary>
 internal sealed class SecretMasker
 {
@@ -12,6 +16,12 @@ internal sealed class SecretMasker
 
     // Shorter derived forms would mask ordinary text; the literal secret is masked at any length.
     private const int MinimumDerivedLength = 4;
+
+    // Tool output is masked a line at a time, so a multi-line secret (a JSON key file used as a password) is also
+    // masked line by line; short lines ("{", "}") are the file's shape, not its secret.
+    private const int MinimumLineLength = 8;
+
+    private static readonly JsonSerializerOptions MinimalEscaping = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Lock gate = new();
     private readonly HashSet<string> known = new(StringComparer.Ordinal);
@@ -37,6 +47,28 @@ internal sealed class SecretMasker
         }
     }
 
+    /// <summary>
+    /// How many characters at the end of <paramref name="text"/> could be the start of a secret form: a writer that
+    /// streams holds them back until the next write completes the secret (masked then) or shows it is none.
+    /// </summary>
+    public int UnfinishedLength(string text)
+    {
+        var longest = 0;
+        foreach (var form in Volatile.Read(ref longestFirst))
+        {
+            for (var length = Math.Min(form.Length - 1, text.Length); length > longest; length--)
+            {
+                if (text.AsSpan(text.Length - length).SequenceEqual(form.AsSpan(0, length)))
+                {
+                    longest = length;
+                    break;
+                }
+            }
+        }
+
+        return longest;
+    }
+
     public string Apply(string text)
     {
         var forms = Volatile.Read(ref longestFirst);
@@ -50,11 +82,16 @@ internal sealed class SecretMasker
 
     private static IEnumerable<string> FormsOf(string secret)
     {
-        yield return secret;
         var trimmed = secret.Trim();
-        if (trimmed != secret)
+        var lines = trimmed.ReplaceLineEndings("\n").Split('\n').Select(line => line.Trim()).Where(line => line.Length >= MinimumLineLength);
+        IEnumerable<string> literal = [secret, trimmed, .. lines];
+        foreach (var text in literal.Distinct(StringComparer.Ordinal))
         {
-            yield return trimmed;
+            yield return text;
+            foreach (var escaped in EscapedForms(text))
+            {
+                yield return escaped;
+            }
         }
 
         var bytes = Encoding.UTF8.GetBytes(trimmed);
@@ -67,6 +104,22 @@ internal sealed class SecretMasker
                 yield return urlSafe;
             }
         }
+    }
+
+    /// <summary>
+    /// How the secret reads inside a JSON string (System.Text.Json escapes HTML-sensitive and non-ASCII characters,
+    /// Go and Newtonsoft only quotes, backslashes and controls) and inside a URL (query string or form body).
+    /// </summary>
+    private static IEnumerable<string> EscapedForms(string text)
+    {
+        string[] forms =
+        [
+            JsonSerializer.Serialize(text)[1..^1],
+            JsonSerializer.Serialize(text, MinimalEscaping)[1..^1],
+            Uri.EscapeDataString(text),
+            WebUtility.UrlEncode(text),
+        ];
+        return forms.Where(form => form != text).Distinct(StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -29,6 +29,8 @@ internal sealed class BuildRuntime(
 
     public bool IsInteractive { get; } = isInteractive;
 
+    public TextWriter Terminal { get; } = output.Terminal();
+
     /// <summary>Per-run component state, keyed by type (see <see cref="IPipelineBuild.State{TState}"/>).</summary>
     public ConcurrentDictionary<Type, object> States { get; } = new();
 }

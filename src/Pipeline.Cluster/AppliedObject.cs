@@ -8,6 +8,12 @@ namespace Pipeline.Cluster;
 /// <param name="ResourceVersion">The server's resourceVersion after the apply.</param>
 public sealed record AppliedObject(string Kind, string? Namespace, string Name, ApplyChange Change, string ResourceVersion)
 {
+    /// <summary>kubectl's name for the object with its namespace: <c>secret/regcred (shop)</c>.</summary>
+    public string Reference => $"{Kind.ToLowerInvariant()}/{Name}{(Namespace is null ? string.Empty : $" ({Namespace})")}";
+
+    /// <summary>The command that deletes the object by hand: <c>kubectl delete secret/regcred -n shop</c>.</summary>
+    public string DeleteCommand => $"kubectl delete {Kind.ToLowerInvariant()}/{Name}{(Namespace is null ? string.Empty : $" -n {Namespace}")}";
+
     /// <summary>kubectl's wording: <c>deployment/orders (team) configured</c>.</summary>
     public override string ToString()
     {
@@ -17,7 +23,6 @@ public sealed record AppliedObject(string Kind, string? Namespace, string Name, 
             ApplyChange.Changed => "configured",
             _ => "unchanged",
         };
-        var scope = Namespace is null ? string.Empty : $" ({Namespace})";
-        return $"{Kind.ToLowerInvariant()}/{Name}{scope} {verb}";
+        return $"{Reference} {verb}";
     }
 }

@@ -38,25 +38,39 @@ public sealed class ManifestApplier
 
     /// <summary>
     /// Applies <paramref name="objects"/> one after another in the given order (Namespace before what lives in it,
-    /// Secret before the Deployment that pulls with it). Supports Namespace, Secret, ConfigMap, PersistentVolumeClaim, Service, networking.k8s.io/v1 Ingress and apps/v1 Deployment;
-    /// fills in apiVersion and kind when a model leaves them empty.
+    /// Secret before the Deployment that pulls with it). Supports Namespace, ServiceAccount, Secret, ConfigMap,
+    /// PersistentVolumeClaim, Service, networking.k8s.io/v1 Ingress, autoscaling/v2 HorizontalPodAutoscaler,
+    /// policy/v1 PodDisruptionBudget and apps/v1 Deployment; fills in apiVersion and kind when a model leaves them empty.
     /// </summary>
     public async Task<IReadOnlyList<AppliedObject>> ApplyAsync(
         IEnumerable<IKubernetesObject<V1ObjectMeta>> objects,
         CancellationToken cancellationToken = default)
     {
+        var applied = new List<AppliedObject>();
+        await ApplyAsync(objects, applied, cancellationToken).ConfigureAwait(false);
+        return applied;
+    }
+
+    /// <summary>
+    /// Applies like <see cref="ApplyAsync(IEnumerable{IKubernetesObject{V1ObjectMeta}}, CancellationToken)"/>, adding
+    /// each object to <paramref name="applied"/> as soon as the server has it, so after a failure halfway the caller
+    /// knows what this apply created (and has to remove).
+    /// </summary>
+    public async Task ApplyAsync(
+        IEnumerable<IKubernetesObject<V1ObjectMeta>> objects,
+        ICollection<AppliedObject> applied,
+        CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(objects);
+        ArgumentNullException.ThrowIfNull(applied);
         var items = objects.ToList();
         Check(items);
-        var applied = new List<AppliedObject>();
         foreach (var item in items)
         {
             var result = await ApplyOneAsync(item, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("{Applied}", result);
             applied.Add(result);
         }
-
-        return applied;
     }
 
     /// <summary>
@@ -78,15 +92,10 @@ public sealed class ManifestApplier
 
     private async Task<AppliedObject> ApplyOneAsync(IKubernetesObject<V1ObjectMeta> item, CancellationToken cancellationToken)
     {
-        var name = item.Metadata?.Name;
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new ClusterException(ClusterFailureKind.UnsupportedObject, $"A {item.GetType().Name} without metadata.name cannot be applied: give it a name.");
-        }
-
         var target = ApplyTarget.For(_client, item);
+        var name = item.Metadata.Name;
         var kind = item.Kind;
-        var ns = item.Metadata!.NamespaceProperty;
+        var ns = item is V1Namespace ? null : item.Metadata.NamespaceProperty;
         try
         {
             var before = await ReadExistingAsync(() => target.ReadAsync(cancellationToken)).ConfigureAwait(false);
@@ -121,7 +130,8 @@ public sealed class ManifestApplier
         }
     }
 
-    private static string StatusMessage(HttpOperationException exception)
+    /// <summary>The API server's own words for a refused call (its Status message), else the body or the exception's message.</summary>
+    internal static string StatusMessage(HttpOperationException exception)
     {
         var body = exception.Response.Content;
         if (string.IsNullOrWhiteSpace(body))

@@ -8,8 +8,9 @@ namespace Pipeline.Cluster;
 /// </summary>
 public sealed class RolloutGuard
 {
-    // Long enough for a patch against a slow API server; bounded, as it also runs after a cancellation.
-    private static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(60);
+    // Long enough for a patch (or the deletes of what a release created) against a slow API server; bounded, as it
+    // also runs after a cancellation.
+    internal static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(60);
 
     private readonly RolloutWatcher _watcher;
     private readonly RolloutRollback _rollback;

@@ -35,7 +35,7 @@ public sealed class ManifestApplierTests(ClusterFixture fixture)
         [
             TestManifests.Namespace(ns),
             TestManifests.PullSecret(ns, fixture.Registry.Host, fixture.Registry.Credentials),
-            new V1ServiceAccount { Metadata = new V1ObjectMeta { Name = "orders", NamespaceProperty = ns } },
+            new V1Role { ApiVersion = "rbac.authorization.k8s.io/v1", Kind = V1Role.KubeKind, Metadata = new V1ObjectMeta { Name = "orders", NamespaceProperty = ns } },
             withoutNamespace,
         ];
 
@@ -44,10 +44,52 @@ public sealed class ManifestApplierTests(ClusterFixture fixture)
         var failure = (await apply.Should().ThrowAsync<ClusterException>()).Which;
         failure.Kind.Should().Be(ClusterFailureKind.UnsupportedObject);
         failure.Message.Should().StartWith("nothing was applied, as 2 objects cannot be")
-            .And.Contain("V1ServiceAccount 'orders' cannot be applied")
+            .And.Contain("V1Role 'orders' (rbac.authorization.k8s.io/v1) cannot be applied: this stage applies v1 Namespace, v1 ServiceAccount, v1 Secret, "
+                + "v1 ConfigMap, v1 PersistentVolumeClaim, v1 Service, networking.k8s.io/v1 Ingress, autoscaling/v2 HorizontalPodAutoscaler, "
+                + "policy/v1 PodDisruptionBudget and apps/v1 Deployment")
             .And.Contain($"V1Deployment '{TestManifests.App}' has no metadata.namespace");
         var read = () => client.CoreV1.ReadNamespaceAsync(ns);
         await read.Should().ThrowAsync<k8s.Autorest.HttpOperationException>("the Namespace first in the set was not created either");
+    }
+
+    [Fact]
+    public async Task ApplyAsync_ServiceAccountAutoscalerAndDisruptionBudget_AreCreatedThenUnchanged()
+    {
+        var ns = ClusterFixture.UniqueNamespace("kinds");
+        using var client = fixture.CreateClient();
+        var applier = new ManifestApplier(client);
+        IKubernetesObject<V1ObjectMeta>[] Objects() =>
+            [TestManifests.Namespace(ns), TestManifests.ServiceAccount(ns), TestManifests.Autoscaler(ns), TestManifests.DisruptionBudget(ns)];
+
+        var first = await applier.ApplyAsync(Objects());
+        var second = await applier.ApplyAsync(Objects());
+
+        first.Select(item => item.ToString()).Should().Equal(
+            $"namespace/{ns} created", $"serviceaccount/{TestManifests.App} ({ns}) created",
+            $"horizontalpodautoscaler/{TestManifests.App} ({ns}) created", $"poddisruptionbudget/{TestManifests.App} ({ns}) created");
+        second.Should().OnlyContain(item => item.Change == ApplyChange.Unchanged);
+        second.Select(item => item.ResourceVersion).Should().Equal(first.Select(item => item.ResourceVersion));
+        (await client.CoreV1.ReadNamespacedServiceAccountAsync(TestManifests.App, ns)).AutomountServiceAccountToken.Should().BeFalse();
+        var autoscaler = await client.AutoscalingV2.ReadNamespacedHorizontalPodAutoscalerAsync(TestManifests.App, ns);
+        autoscaler.Spec.ScaleTargetRef.Name.Should().Be(TestManifests.App);
+        autoscaler.Spec.Metrics.Single().Resource.Target.AverageUtilization.Should().Be(80);
+        var budget = await client.PolicyV1.ReadNamespacedPodDisruptionBudgetAsync(TestManifests.App, ns);
+        budget.Spec.MinAvailable.Value.Should().Be("1");
+        budget.Spec.Selector.MatchLabels.Should().Contain("app.kubernetes.io/name", TestManifests.App);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_ChangedAutoscaler_IsReportedConfigured()
+    {
+        var ns = ClusterFixture.UniqueNamespace("hpa");
+        using var client = fixture.CreateClient();
+        var applier = new ManifestApplier(client);
+        await applier.ApplyAsync([TestManifests.Namespace(ns), TestManifests.Autoscaler(ns, maxReplicas: 5)]);
+
+        var applied = await applier.ApplyAsync([TestManifests.Namespace(ns), TestManifests.Autoscaler(ns, maxReplicas: 8)]);
+
+        applied[1].ToString().Should().Be($"horizontalpodautoscaler/{TestManifests.App} ({ns}) configured");
+        (await client.AutoscalingV2.ReadNamespacedHorizontalPodAutoscalerAsync(TestManifests.App, ns)).Spec.MaxReplicas.Should().Be(8);
     }
 
     [Fact]

@@ -227,25 +227,6 @@ public sealed class RolloutTests(ClusterFixture fixture, ITestOutputHelper outpu
         deployment.Spec.Template.Spec.Containers.Single().Image.Should().Be(Image(tag));
     }
 
-    /// <summary>Answers the matching requests, after the first <c>after</c> of them, with <c>status</c> instead of the API server.</summary>
-    private sealed class ApiFaults(Func<HttpRequestMessage, bool> matches, HttpStatusCode status, int after) : DelegatingHandler
-    {
-        private int _seen;
-
-        public int Injected { get; private set; }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (matches(request) && Interlocked.Increment(ref _seen) > after && (after == 0 || Injected == 0))
-            {
-                Injected++;
-                return Task.FromResult(new HttpResponseMessage(status) { RequestMessage = request, Content = new StringContent("{}") });
-            }
-
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
-
     private async Task<RolloutFailedException> FailAsync(RolloutGuard guard, string ns)
     {
         var act = () => guard.WaitOrRollBackAsync(ns, TestManifests.App);

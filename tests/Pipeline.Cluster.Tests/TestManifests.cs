@@ -60,6 +60,47 @@ internal static class TestManifests
         },
     };
 
+    public static V1ConfigMap ConfigMap(string ns) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = $"{App}-settings", NamespaceProperty = ns, Labels = Labels() },
+        Data = new Dictionary<string, string> { ["LOG_LEVEL"] = "Information" },
+    };
+
+    public static V1ServiceAccount ServiceAccount(string ns) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = App, NamespaceProperty = ns, Labels = Labels() },
+        AutomountServiceAccountToken = false,
+    };
+
+    public static V2HorizontalPodAutoscaler Autoscaler(string ns, int maxReplicas = 5) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = App, NamespaceProperty = ns, Labels = Labels() },
+        Spec = new V2HorizontalPodAutoscalerSpec
+        {
+            ScaleTargetRef = new V2CrossVersionObjectReference { ApiVersion = "apps/v1", Kind = "Deployment", Name = App },
+            MinReplicas = 2,
+            MaxReplicas = maxReplicas,
+            Metrics =
+            [
+                new V2MetricSpec
+                {
+                    Type = "Resource",
+                    Resource = new V2ResourceMetricSource { Name = "cpu", Target = new V2MetricTarget { Type = "Utilization", AverageUtilization = 80 } },
+                },
+            ],
+        },
+    };
+
+    public static V1PodDisruptionBudget DisruptionBudget(string ns) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = App, NamespaceProperty = ns, Labels = Labels() },
+        Spec = new V1PodDisruptionBudgetSpec { MinAvailable = 1, Selector = new V1LabelSelector { MatchLabels = Labels() } },
+    };
+
+    /// <summary>A rendered set as Deploy gets it: <paramref name="documents"/> in apply order, with the pull Secret.</summary>
+    public static ManifestSet Set(string ns, RegistryHost registry, RegistryCredentials credentials, params IKubernetesObject<V1ObjectMeta>[] documents) =>
+        new ManifestSet(documents).WithPullSecret(new PullSecret(DnsLabel.Parse(PullSecretName), DnsLabel.Parse(ns), registry, credentials));
+
     public static IReadOnlyList<IKubernetesObject<V1ObjectMeta>> All(string ns, RegistryHost registry, RegistryCredentials credentials, string image, PodBehaviour behaviour = PodBehaviour.Healthy) =>
         [Namespace(ns), PullSecret(ns, registry, credentials), Service(ns), Deployment(ns, image, behaviour)];
 

@@ -88,9 +88,9 @@ public sealed class BadInputTests(ChainFixture chain, ITestOutputHelper output)
     [Fact]
     public async Task Publish_ManifestWithAKindDeployCannotApply_IsRefusedBeforeAnythingIsApplied()
     {
-        var run = await RunRefusedAsync("--manifest", "with-service-account.yaml", $$"""
-            apiVersion: v1
-            kind: ServiceAccount
+        var run = await RunRefusedAsync("--manifest", "with-role.yaml", $$"""
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
             metadata:
               name: orders
               namespace: {{Namespace}}
@@ -108,7 +108,7 @@ public sealed class BadInputTests(ChainFixture chain, ITestOutputHelper output)
                   containers: [{ name: orders, image: placeholder }]
             """);
 
-        run.Output.Should().Contain("nothing was applied").And.Contain("V1ServiceAccount 'orders' cannot be applied");
+        run.Output.Should().Contain("nothing was applied").And.Contain("V1Role 'orders' (rbac.authorization.k8s.io/v1) cannot be applied");
     }
 
     [Fact]

@@ -61,6 +61,8 @@ internal sealed class ApiHandler(ClusterState state)
             ["api", "v1", .. var tail] => ("v1", tail),
             ["apis", "apps", "v1", .. var tail] => ("apps/v1", tail),
             ["apis", "networking.k8s.io", "v1", .. var tail] => ("networking.k8s.io/v1", tail),
+            ["apis", "autoscaling", "v2", .. var tail] => ("autoscaling/v2", tail),
+            ["apis", "policy", "v1", .. var tail] => ("policy/v1", tail),
             _ => (null, []),
         };
         if (apiVersion is null)
@@ -124,7 +126,10 @@ internal sealed class ApiHandler(ClusterState state)
             case "GET":
                 return state.Use(store => store.Get(key) is { } found ? (200, found) : (404, StatusResponses.NotFound(resource, name)));
             case "DELETE":
-                return state.Use(store => store.Delete(key) ? (200, StatusResponses.Success(resource, name)) : (404, StatusResponses.NotFound(resource, name)));
+                // Like the real server (and the client's typed results): a deleted Service or Pod comes back as the object, the rest as a Status.
+                return state.Use(store => store.Get(key) is { } deleted && store.Delete(key)
+                    ? (200, resource.Kind is "Service" or "Pod" ? deleted : StatusResponses.Success(resource, name))
+                    : (404, StatusResponses.NotFound(resource, name)));
             case "PATCH":
                 using (var reader = new StreamReader(context.Request.Body))
                 {

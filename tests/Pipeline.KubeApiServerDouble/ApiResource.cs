@@ -17,11 +17,14 @@ internal sealed record ApiResource(
     public static IReadOnlyList<ApiResource> All { get; } =
     [
         Create<V1Namespace>("namespaces", "Namespace", "v1", namespaced: false),
+        Create<V1ServiceAccount>("serviceaccounts", "ServiceAccount", "v1", namespaced: true),
         Create<V1Secret>("secrets", "Secret", "v1", namespaced: true),
         Create<V1Service>("services", "Service", "v1", namespaced: true),
         Create<V1ConfigMap>("configmaps", "ConfigMap", "v1", namespaced: true),
         Create<V1PersistentVolumeClaim>("persistentvolumeclaims", "PersistentVolumeClaim", "v1", namespaced: true),
         Create<V1Ingress>("ingresses", "Ingress", "networking.k8s.io/v1", namespaced: true),
+        Create<V2HorizontalPodAutoscaler>("horizontalpodautoscalers", "HorizontalPodAutoscaler", "autoscaling/v2", namespaced: true),
+        Create<V1PodDisruptionBudget>("poddisruptionbudgets", "PodDisruptionBudget", "policy/v1", namespaced: true),
         Create<V1Pod>("pods", "Pod", "v1", namespaced: true),
         Create<Corev1Event>("events", "Event", "v1", namespaced: true),
         Create<V1Deployment>("deployments", "Deployment", "apps/v1", namespaced: true),

@@ -25,10 +25,12 @@ public sealed class KubeApiServerDouble : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping;
     private readonly Task _simulation;
+    private readonly ClusterState _state;
 
-    private KubeApiServerDouble(WebApplication app, CancellationTokenSource stopping, Task simulation, Uri uri)
+    private KubeApiServerDouble(WebApplication app, CancellationTokenSource stopping, Task simulation, ClusterState state, Uri uri)
     {
         _app = app;
+        _state = state;
         _stopping = stopping;
         _simulation = simulation;
         Uri = uri;
@@ -55,7 +57,7 @@ public sealed class KubeApiServerDouble : IAsyncDisposable
         var stopping = new CancellationTokenSource();
         var kubelet = new KubeletSimulation(state, new RegistryImagePuller(options.Registry), options, stopping.Token);
         var simulation = Task.Run(() => SimulateAsync(state, kubelet, options, stopping.Token), CancellationToken.None);
-        return new KubeApiServerDouble(app, stopping, simulation, new Uri(address.TrimEnd('/') + "/"));
+        return new KubeApiServerDouble(app, stopping, simulation, state, new Uri(address.TrimEnd('/') + "/"));
     }
 
     /// <summary>
@@ -89,6 +91,12 @@ public sealed class KubeApiServerDouble : IAsyncDisposable
         File.WriteAllText(path, text);
         return path;
     }
+
+    /// <summary>
+    /// What the double stores for namespace <paramref name="ns"/>, as <c>Kind/name</c>: the Namespace itself and every
+    /// object in it (pods, ReplicaSets and events included), so a test sees what a deploy left behind.
+    /// </summary>
+    public IReadOnlyList<string> Holds(string ns) => _state.Use(store => store.Holds(ns));
 
     /// <summary>A client configuration for this server, without going through a kubeconfig file.</summary>
     public KubernetesClientConfiguration ClientConfiguration() => new() { Host = Uri.GetLeftPart(UriPartial.Authority) };

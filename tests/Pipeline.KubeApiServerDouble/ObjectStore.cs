@@ -29,6 +29,14 @@ internal sealed class ObjectStore(TimeProvider timeProvider)
             .Select(entry => (JsonObject)entry.Value.DeepClone())
             .ToList();
 
+    /// <summary>The Namespace <paramref name="ns"/> and every object in it, as <c>Kind/name</c>.</summary>
+    public IReadOnlyList<string> Holds(string ns) =>
+        _objects.Keys
+            .Where(key => key.Namespace == ns || (key.Kind == "Namespace" && key.Name == ns))
+            .Select(key => $"{key.Kind}/{key.Name}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>Creates or replaces an object; unchanged content keeps its resourceVersion (a no-op write).</summary>
     public (JsonObject Stored, WriteOutcome Outcome) Write(JsonObject candidate)
     {

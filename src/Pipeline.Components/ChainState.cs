@@ -20,6 +20,9 @@ internal sealed class ChainState
 
     public RegistryCredentials? Credentials { get; set; }
 
+    /// <summary>What the pull Secret carries (anonymous: no Secret), chosen once by Render's rules.</summary>
+    public RegistryCredentials? PullCredentials { get; set; }
+
     public bool LocalRegistryChecked { get; set; }
 
     public IContainerEngine? Engine { get; set; }

@@ -18,6 +18,8 @@ public interface IDeploy : IRender, IHazCluster
         // The set is applied whole or not at all: an object Deploy cannot apply is found before Compile, not halfway.
         .Validates(async cancellationToken =>
             ManifestApplier.Check((await RenderManifestsAsync(await RenderSettingsAsync(null, pinByDigest: false, cancellationToken), cancellationToken)).ApplyOrder))
+        // A login only found in the docker config would become the cluster's pull Secret: refused unless chosen.
+        .Validates(cancellationToken => RefuseFoundPullCredentialsAsync(async ct => (await ResolveClusterAsync(ct)).IsConfigured, cancellationToken))
         .Executes(async cancellationToken =>
         {
             var chain = State<ChainState>();

@@ -21,6 +21,8 @@ public interface IDoctor : IDeploy
     /// <summary>Runs every check.</summary>
     Target Doctor => _ => _
         .Description("Check the engine, the registry (TLS, auth, credentials, push access) and the cluster's pull Secret; name each problem and its fix")
+        // A half-given pull pair is a typo to fix before looking at anything.
+        .Validates(() => PullCredentials())
         .Executes(async cancellationToken =>
         {
             var report = await DiagnoseAsync(cancellationToken);
@@ -51,16 +53,29 @@ public interface IDoctor : IDeploy
         var engine = await EngineChecks.RunAsync(ConnectEngineAsync, cancellationToken);
         var options = RegistryClientOptions;
         var registryResults = await DiagnoseRegistryAsync(options, engine, cancellationToken);
-        var credentials = State<ChainState>().Credentials;
+        var pullSecretApplied = await DeployAppliesPullSecretAsync(cancellationToken);
         var cluster = await ClusterChecks.RunAsync(
             ResolveClusterAsync,
             new ClusterCheckRequest(Namespace.Value, PullSecret.Value, ImageReference.Create(Registry, Artifact.Value, "latest"))
             {
                 ClientOptions = options,
-                DeployAppliesPullSecret = credentials is { IsAnonymous: false },
+                DeployAppliesPullSecret = pullSecretApplied,
             },
             cancellationToken);
         return new DoctorReport([.. engine.Results, .. registryResults, .. cluster]);
+    }
+
+    /// <summary>True when Deploy would apply a pull Secret: Render's rules chose credentials (the registry rows report why not).</summary>
+    private async Task<bool> DeployAppliesPullSecretAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return !(await ResolvePullCredentialsAsync(cancellationToken)).IsAnonymous;
+        }
+        catch (Exception exception) when (exception is RegistryException or ArgumentException)
+        {
+            return false;
+        }
     }
 
     private async Task<IReadOnlyList<CheckResult>> DiagnoseRegistryAsync(RegistryClientOptions options, EngineDiagnosis engine, CancellationToken cancellationToken)

@@ -89,25 +89,14 @@ public interface IRegistryMirror : IHazRegistryHosting
 
     private RegistryCredentials? UpstreamCredentials()
     {
-        var hasUser = MirrorUpstreamUsername is { Length: > 0 };
-        var hasPassword = MirrorUpstreamPassword is { Length: > 0 };
-        if (hasUser != hasPassword)
+        var credentials = CredentialPair.Read(
+            "--mirror-upstream-username", MirrorUpstreamUsername, "MIRROR_UPSTREAM_PASSWORD", MirrorUpstreamPassword, "for anonymous upstream pulls");
+        if (credentials is not null)
         {
-            throw new ManifestException(
-                ManifestFailureKind.UnusableCredentials,
-                hasUser
-                    ? $"--mirror-upstream-username {MirrorUpstreamUsername} was given without a password: set MIRROR_UPSTREAM_PASSWORD in the environment"
-                    : "MIRROR_UPSTREAM_PASSWORD is set without a user: pass --mirror-upstream-username, or unset it for anonymous upstream pulls");
+            // The mirror sends these to its upstream's token service: every form of them is masked like the password itself.
+            MaskCredentials(credentials);
         }
 
-        if (!hasUser)
-        {
-            return null;
-        }
-
-        // The mirror sends these to its upstream's token service: every form of them is masked like the password itself.
-        var credentials = new RegistryCredentials(MirrorUpstreamUsername!, MirrorUpstreamPassword, CredentialSource.Explicit("--mirror-upstream-username and MIRROR_UPSTREAM_PASSWORD"));
-        MaskCredentials(credentials);
         return credentials;
     }
 

@@ -1,13 +1,16 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Engine;
 using Pipeline.Manifests;
+using Pipeline.Registry;
 
 namespace Pipeline.Components;
 
 /// <summary>
 /// Render: the Namespace, Service and Deployment (pulling through <c>imagePullSecrets</c>) written
 /// deterministically to <c>artifacts/k8s/&lt;artifact&gt;.yaml</c>. The pull Secret is built in memory for
-/// Deploy and written only to <see cref="PullSecretFile"/> when asked.
+/// Deploy and written only to <see cref="PullSecretFile"/> when asked. Its credentials are chosen, never merely found:
+/// <c>--pull-username</c> with <c>PULL_PASSWORD</c>, else the push credentials given explicitly, else a docker-config
+/// login only with <c>--pull-secret-from-docker-config</c> (a developer's login must not become a cluster Secret by accident).
 /// </summary>
 public interface IRender : ICleanImages
 {
@@ -39,6 +42,18 @@ public interface IRender : ICleanImages
     [Parameter("Also write the pull Secret to this file (mode 0600); by default it is never written")]
     AbsolutePath? PullSecretFile => Parameter<AbsolutePath?>(null);
 
+    /// <summary>The pull Secret's user, a read-only (robot) account; with <see cref="PullPassword"/> it wins over the push credentials.</summary>
+    [Parameter("User the pods pull as (a read-only robot account); with PULL_PASSWORD it goes into the pull Secret instead of the push credentials")]
+    string? PullUsername => Parameter<string?>(null);
+
+    /// <summary>The pull account's password or token: set PULL_PASSWORD, never a command-line flag.</summary>
+    [Parameter("Password or token of --pull-username"), Secret]
+    string? PullPassword => Parameter<string?>(null);
+
+    /// <summary>Lets the pull Secret carry credentials found only in the docker config or a credential helper.</summary>
+    [Parameter("Build the pull Secret from the login in ~/.docker/config.json or its credential helper (refused otherwise: a personal login would become a cluster Secret)")]
+    bool PullSecretFromDockerConfig => Parameter(false);
+
     /// <summary>Where the rendered manifests go.</summary>
     AbsolutePath ManifestFile => ArtifactsDirectory / "k8s" / $"{Artifact.Value}.yaml";
 
@@ -52,6 +67,7 @@ public interface IRender : ICleanImages
         {
             var settings = await RenderSettingsAsync(pushedDigest: null, pinByDigest: false, cancellationToken);
             await RenderManifestsAsync(settings, cancellationToken);
+            await RefuseFoundPullCredentialsAsync(_ => Task.FromResult(PullSecretFile is not null), cancellationToken);
             await BuildPullSecretAsync(settings, cancellationToken);
         })
         .Executes(async cancellationToken =>
@@ -76,6 +92,13 @@ public interface IRender : ICleanImages
                     await secret.WriteAsync(path, cancellationToken);
                     Log.LogInformation("Wrote the pull Secret to {File} (mode 0600), as asked", path);
                 }
+            }
+            else if (await ResolveRegistryCredentialsAsync(cancellationToken) is { IsAnonymous: false } found)
+            {
+                // Nothing takes the Secret out of memory this run (Deploy refuses otherwise), so it is only left out.
+                Log.LogInformation(
+                    "No pull Secret: {Credentials} was found, not chosen (--pull-username with PULL_PASSWORD, or --pull-secret-from-docker-config, choose what the pods pull with)",
+                    found);
             }
 
             chain.Manifests = manifests;
@@ -103,12 +126,83 @@ public interface IRender : ICleanImages
             ? await ManifestRenderer.RenderFromManifestAsync(own, settings, cancellationToken: cancellationToken)
             : ManifestRenderer.Render(settings);
 
-    /// <summary>The pull Secret for the resolved credentials; null when the registry is pulled from anonymously.</summary>
+    /// <summary>The pull Secret for the chosen credentials; null when the registry is pulled from anonymously.</summary>
     private async Task<PullSecret?> BuildPullSecretAsync(DeploymentSettings settings, CancellationToken cancellationToken)
     {
-        var credentials = await ResolveRegistryCredentialsAsync(cancellationToken);
+        var credentials = await ResolvePullCredentialsAsync(cancellationToken);
         return credentials.IsAnonymous ? null : new PullSecret(settings.PullSecretName, settings.Namespace, Registry, credentials);
     }
+
+    /// <summary>
+    /// The credentials the pull Secret carries, once per build: <c>--pull-username</c> with <c>PULL_PASSWORD</c>; else
+    /// the push credentials when they were given (parameters, environment); else a docker-config login when
+    /// <see cref="PullSecretFromDockerConfig"/> chooses it. Anonymous when there are none, or when a login was only
+    /// found (<see cref="RefuseFoundPullCredentialsAsync"/> refuses that wherever the Secret would leave memory).
+    /// </summary>
+    protected async Task<RegistryCredentials> ResolvePullCredentialsAsync(CancellationToken cancellationToken)
+    {
+        var chain = State<ChainState>();
+        if (chain.PullCredentials is { } known)
+        {
+            return known;
+        }
+
+        var chosen = PullCredentials() ?? await ResolveRegistryCredentialsAsync(cancellationToken);
+        if (IsOnlyFound(chosen))
+        {
+            if (PullSecretFromDockerConfig)
+            {
+                Log.LogInformation("The pull Secret {Secret} carries {Credentials}, as --pull-secret-from-docker-config asks", PullSecret, chosen);
+            }
+            else
+            {
+                chosen = RegistryCredentials.Anonymous;
+            }
+        }
+
+        chain.PullCredentials = chosen;
+        return chosen;
+    }
+
+    /// <summary>
+    /// Refuses, before anything runs, a pull Secret that <paramref name="secretLeavesMemory"/> (Deploy applies it, or
+    /// <see cref="PullSecretFile"/> writes it) and whose only credentials were found in the docker config or a
+    /// credential helper, not chosen: the message names both fixes.
+    /// </summary>
+    protected async Task RefuseFoundPullCredentialsAsync(Func<CancellationToken, Task<bool>> secretLeavesMemory, CancellationToken cancellationToken)
+    {
+        if (PullCredentials() is not null || PullSecretFromDockerConfig)
+        {
+            return;
+        }
+
+        var found = await ResolveRegistryCredentialsAsync(cancellationToken);
+        if (IsOnlyFound(found) && await secretLeavesMemory(cancellationToken))
+        {
+            throw new ManifestException(
+                ManifestFailureKind.UnusableCredentials,
+                $"the pull Secret {Namespace}/{PullSecret} would carry {found}, a personal login that can likely push, and it would "
+                + "become a cluster Secret: give the pods a read-only account with --pull-username and PULL_PASSWORD, or pass "
+                + "--pull-secret-from-docker-config to use this login on purpose");
+        }
+    }
+
+    /// <summary>The <c>--pull-username</c> / <c>PULL_PASSWORD</c> pair, masked; null when not given, refused when half given.</summary>
+    protected RegistryCredentials? PullCredentials()
+    {
+        var credentials = CredentialPair.Read(
+            "--pull-username", PullUsername, "PULL_PASSWORD", PullPassword, "to build the pull Secret from the push credentials");
+        if (credentials is not null)
+        {
+            MaskCredentials(credentials);
+        }
+
+        return credentials;
+    }
+
+    /// <summary>True for a login found in the docker config or a credential helper rather than given to this build.</summary>
+    private static bool IsOnlyFound(RegistryCredentials credentials) =>
+        credentials.Source.Kind is CredentialSourceKind.DockerConfig or CredentialSourceKind.CredentialHelper or CredentialSourceKind.CredentialStore;
 
     /// <summary>Settings hook: change replicas, env, resources, or the typed Deployment without copying the target.</summary>
     DeploymentSettings DeploymentSettings(DeploymentSettings settings) => settings;

@@ -145,7 +145,7 @@ public sealed class BadInputTests(ChainFixture chain, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Publish_IdentityTokenCredentials_AreRefusedBeforeCompileAsNoPullSecretCanCarryThem()
+    public async Task Publish_IdentityTokenCredentialsChosenForThePullSecret_AreRefusedBeforeCompileAsNoPullSecretCanCarryThem()
     {
         await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
         await using var workspace = new ConsumerWorkspace(chain, registry, output);
@@ -156,7 +156,8 @@ public sealed class BadInputTests(ChainFixture chain, ITestOutputHelper output)
         var publish = workspace.PublishArguments("3.2.1");
         var withoutUser = publish.Where((_, index) => index is not (1 or 2) && publish[Math.Max(index - 1, 0)] != "--registry-username" && publish[index] != "--registry-username");
 
-        var run = await workspace.RunAsync<SampleBuild>([.. withoutUser]);
+        // Only a login chosen for the pull Secret becomes one; a found one is refused before this check (PullCredentialsTests).
+        var run = await workspace.RunAsync<SampleBuild>([.. withoutUser, "--pull-secret-from-docker-config"]);
 
         run.ExitCode.Should().Be(2, "{0}", run);
         run.Output.Should().Contain("identity tokens are not accepted");

@@ -110,6 +110,35 @@ public sealed class DoctorTargetTests(ITestOutputHelper output) : IDisposable
         NextLine(run, entry).Trim().Should().StartWith($"fix: recreate secret {ns}/regcred as kubernetes.io/dockerconfigjson for --docker-server={registry.Host}");
     }
 
+    [Theory]
+    [InlineData(false, "failed")]
+    [InlineData(true, "warning")]
+    public async Task Doctor_DockerConfigLoginAndNoSecretYet_CountsOnDeployOnlyWhenTheLoginIsChosen(bool chosen, string status)
+    {
+        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
+        await using var cluster = await KubeApiServerDouble.KubeApiServerDouble.StartAsync();
+        var kubeconfig = cluster.WriteKubeconfig(Path.Combine(_root, "kubeconfig"));
+        var ns = $"doctor-{Guid.NewGuid().ToString("N")[..8]}";
+        using (var client = new k8s.Kubernetes(cluster.ClientConfiguration()))
+        {
+            await new Pipeline.Cluster.ManifestApplier(client).ApplyAsync(
+                [new k8s.Models.V1Namespace { ApiVersion = "v1", Kind = "Namespace", Metadata = new() { Name = ns } }]);
+        }
+
+        var login = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{registry.Credentials.Username}:{registry.Credentials.Password}"));
+        var dockerConfig = Path.Combine(_root, "home", ".docker", "config.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(dockerConfig)!);
+        await File.WriteAllTextAsync(dockerConfig, $$"""{ "auths": { "{{registry.Host}}": { "auth": "{{login}}" } } }""");
+        string[] args = ["Doctor", "--registry", registry.Host.ToString(), "--artifact", _artifact, "--kubeconfig", kubeconfig, "--namespace", ns];
+
+        var run = await RunAsync<DoctorBuild>(chosen ? [.. args, "--pull-secret-from-docker-config"] : args);
+
+        // Deploy builds no Secret from a login it only found, so a missing one is a failure, not something Deploy fixes.
+        LineAfter(run, "registry login ").Should().MatchRegex(@"^registry login\s+ok");
+        LineAfter(run, "pull secret ").Should().MatchRegex($@"^pull secret\s+{status}\s+secret {ns}/regcred does not exist");
+        run.ExitCode.Should().Be(chosen ? 0 : 1, "{0}", run);
+    }
+
     [Fact]
     public async Task Doctor_UsernameWithoutPassword_FailsTheAuthRowNamingTheVariable()
     {

@@ -99,10 +99,24 @@ if ($onPath -and (Test-Sdk $onPath.Path)) {
         [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12
         $installer = Join-Path $LocalDotnetDir 'dotnet-install.ps1'
         Invoke-WebRequest -UseBasicParsing -Uri 'https://dot.net/v1/dotnet-install.ps1' -OutFile $installer
+        # Microsoft signs dotnet-install.ps1: only a valid signature of Microsoft's is run.
+        $signature = Get-AuthenticodeSignature -FilePath $installer
+        if ($signature.Status -ne 'Valid' -or $signature.SignerCertificate.Subject -notmatch 'O=Microsoft Corporation') {
+            Remove-Item -Force $installer
+            throw "build.ps1: the downloaded dotnet-install.ps1 is not signed by Microsoft ($($signature.Status)); it was not run. Install an SDK that satisfies global.json yourself."
+        }
         & $installer -JsonFile $globalJson -InstallDir $LocalDotnetDir -NoPath
     } else {
         $installer = Join-Path $LocalDotnetDir 'dotnet-install.sh'
         Invoke-WebRequest -UseBasicParsing -Uri 'https://dot.net/v1/dotnet-install.sh' -OutFile $installer
+        # The shell script is not signed: only the one whose SHA-256 build/dotnet-install.sha256 pins is run (as build.sh does).
+        $pin = Select-String -Path (Join-Path $Root 'build/dotnet-install.sha256') -Pattern '^[0-9a-f]{64}' | Select-Object -First 1
+        $expected = if ($pin) { $pin.Matches[0].Value } else { 'nothing' }
+        $actual = (Get-FileHash -Algorithm SHA256 -Path $installer).Hash.ToLowerInvariant()
+        if ($actual -ne $expected) {
+            Remove-Item -Force $installer
+            throw "build.ps1: the downloaded dotnet-install.sh has SHA-256 $actual, but build/dotnet-install.sha256 pins $expected; it was not run. Read the script, then put its checksum in build/dotnet-install.sha256 if you trust it, or install an SDK that satisfies global.json yourself."
+        }
         & bash $installer --jsonfile $globalJson --install-dir $LocalDotnetDir --no-path
         if ($LASTEXITCODE -ne 0) { throw "build.ps1: dotnet-install.sh failed (exit $LASTEXITCODE)" }
     }

@@ -85,6 +85,16 @@ else
   else
     wget -q -O "$installer" "$url"
   fi
+  # The installer runs with this user's rights: only the script whose SHA-256 the repository pins is run.
+  pin_file="$ROOT/build/dotnet-install.sha256"
+  expected="$(grep -Eo '^[0-9a-f]{64}' "$pin_file" 2>/dev/null | head -n 1 || true)"
+  actual="$(sha256sum "$installer" | cut -d ' ' -f 1)"
+  if [[ "$actual" != "$expected" ]]; then
+    rm -f "$installer"
+    echo "build.sh: the downloaded $url has SHA-256 $actual, but build/dotnet-install.sha256 pins ${expected:-nothing}; it was not run." >&2
+    echo "build.sh: read the script, then put its checksum in build/dotnet-install.sha256 if you trust it, or install an SDK that satisfies global.json yourself." >&2
+    exit 1
+  fi
   (cd "$ROOT" && bash "$installer" --jsonfile global.json --install-dir .dotnet --no-path)
   DOTNET="$LOCAL_DOTNET"
   if ! satisfies_global_json "$DOTNET"; then

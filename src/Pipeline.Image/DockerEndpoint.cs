@@ -28,4 +28,25 @@ public static class DockerEndpoint
             $"DOCKER_HOST='{value}' is not an engine address this library can use: set it to unix:///path/to/docker.sock "
             + "or tcp://127.0.0.1:2375, or unset it to use unix:///var/run/docker.sock.");
     }
+
+    /// <summary>
+    /// Refuses an engine on another machine over plain TCP before anything connects: the build sends it the push
+    /// credentials (X-Registry-Auth). The engine's own socket, loopback and TLS are fine.
+    /// </summary>
+    /// <exception cref="ContainerEngineUnavailableException">Of kind <see cref="ContainerEngineFailureKind.InsecureEndpoint"/>.</exception>
+    public static void RequireTlsOffLoopback(Uri endpoint, EngineTls? tls)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (endpoint.Scheme == "unix" || tls is not null || endpoint.IsLoopback)
+        {
+            return;
+        }
+
+        throw new ContainerEngineUnavailableException(
+            ContainerEngineFailureKind.InsecureEndpoint,
+            endpoint,
+            $"DOCKER_HOST={endpoint} is an engine on another machine over plain TCP, which would receive the registry credentials in clear: "
+            + "set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to a folder with ca.pem, cert.pem and key.pem (the engine's TLS set-up), "
+            + "or reach the engine through an SSH tunnel to a local socket.");
+    }
 }

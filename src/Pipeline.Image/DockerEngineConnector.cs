@@ -1,4 +1,5 @@
 using Docker.DotNet;
+using Docker.DotNet.X509;
 using Microsoft.Extensions.Logging;
 
 namespace Pipeline.Image;
@@ -35,11 +36,13 @@ public sealed class DockerEngineConnector
     public async Task<DockerEngine> ConnectAsync(CancellationToken cancellationToken)
     {
         var endpoint = DockerEndpoint.Resolve(_environmentVariable);
+        var tls = EngineTls.Resolve(endpoint, _environmentVariable);
+        DockerEndpoint.RequireTlsOffLoopback(endpoint, tls);
         // The client that answers the ping is the one returned: a second client would pay its start-up again.
-        var engine = Create(endpoint);
+        var engine = Create(endpoint, tls);
         try
         {
-            await WaitForAsync(engine, endpoint, cancellationToken);
+            await WaitForAsync(engine, endpoint, tls, cancellationToken);
             return engine;
         }
         catch
@@ -49,12 +52,22 @@ public sealed class DockerEngineConnector
         }
     }
 
-    private async Task WaitForAsync(DockerEngine engine, Uri endpoint, CancellationToken cancellationToken)
+    private async Task WaitForAsync(DockerEngine engine, Uri endpoint, EngineTls? tls, CancellationToken cancellationToken)
     {
         var failure = await TryPingAsync(engine, cancellationToken);
         if (failure is null)
         {
             return;
+        }
+
+        if (tls is not null && failure is System.Security.Authentication.AuthenticationException)
+        {
+            throw new ContainerEngineUnavailableException(
+                ContainerEngineFailureKind.Unreachable,
+                endpoint,
+                $"the engine at {endpoint} and this client did not agree on TLS ({failure.Message}): {tls.CertificateDirectory} must hold "
+                + "the CA that issued the engine's certificate (ca.pem) and a client certificate the engine accepts (cert.pem, key.pem).",
+                failure);
         }
 
         var provisionable = endpoint == DockerEndpoint.DefaultSocket && _provisioner is { CanProvision: true };
@@ -93,9 +106,15 @@ public sealed class DockerEngineConnector
         }
     }
 
-    private static DockerEngine Create(Uri endpoint) =>
+    private static DockerEngine Create(Uri endpoint, EngineTls? tls)
+    {
         // No API version: unversioned paths, which the engine answers with its own (1.41 on Engine 20.10).
-        new(new DockerClientConfiguration(endpoint).CreateClient(), disposeClient: true);
+        // TLS credentials make Docker.DotNet speak https:// to a tcp:// endpoint.
+        var configuration = tls is null
+            ? new DockerClientConfiguration(endpoint)
+            : new DockerClientConfiguration(endpoint, new CertificateCredentials(tls.ClientCertificate) { ServerCertificateValidationCallback = tls.ValidateServer });
+        return new(configuration.CreateClient(), disposeClient: true);
+    }
 
     private static async Task<Exception?> TryPingAsync(DockerEngine engine, CancellationToken cancellationToken)
     {
@@ -111,7 +130,7 @@ public sealed class DockerEngineConnector
             return new TimeoutException($"no answer within {PingTimeout.TotalSeconds:0} s");
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or DockerApiException or TimeoutException
-            or System.Net.Sockets.SocketException)
+            or System.Net.Sockets.SocketException or System.Security.Authentication.AuthenticationException)
         {
             return exception;
         }

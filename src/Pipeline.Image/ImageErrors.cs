@@ -64,6 +64,9 @@ public enum ContainerEngineFailureKind
     /// <summary>The endpoint (DOCKER_HOST) is not something this library can talk to.</summary>
     UnsupportedEndpoint,
 
+    /// <summary>The engine is on another machine over plain TCP: the push credentials would cross the network in clear.</summary>
+    InsecureEndpoint,
+
     /// <summary>Provisioning an engine on this machine was attempted and failed.</summary>
     ProvisioningFailed,
 

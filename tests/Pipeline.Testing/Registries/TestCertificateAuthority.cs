@@ -44,6 +44,10 @@ public sealed class TestCertificateAuthority : IDisposable
         return Issue(commonName, sans.Build(), new OidCollection { new Oid("1.3.6.1.5.5.7.3.1") });
     }
 
+    /// <summary>A TLS client certificate (a docker CLI's cert.pem for an engine that verifies its clients).</summary>
+    public X509Certificate2 IssueClientCertificate(string commonName = "client") =>
+        Issue(commonName, sans: null, new OidCollection { new Oid("1.3.6.1.5.5.7.3.2") });
+
     /// <summary>A certificate whose key signs registry tokens (put in the JWT header's <c>x5c</c>).</summary>
     public X509Certificate2 IssueSigningCertificate(string commonName = "token-signer") => Issue(commonName, sans: null, usages: null);
 

@@ -3,6 +3,7 @@ using Pipeline.Doctor;
 using Pipeline.Engine;
 using Pipeline.Image;
 using Pipeline.Registry;
+using Pipeline.Registry.Credentials;
 using Pipeline.Registry.Http;
 using Pipeline.Version;
 
@@ -15,7 +16,10 @@ namespace Pipeline.Components;
 /// </summary>
 public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngine
 {
-    /// <summary><c>local</c> builds an offline base from this machine's files; an image reference is pulled by the engine.</summary>
+    /// <summary>
+    /// <c>local</c> builds an offline base from this machine's files; an image reference is pulled by the engine, with
+    /// the login for its registry (the push credentials only when it is the push registry).
+    /// </summary>
     [Parameter("Base image: 'local' (offline base from this machine) or an image reference; default: the Dockerfile's own")]
     BaseImage? BaseImage => Parameter<BaseImage?>(null);
 
@@ -70,6 +74,7 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
                 BuildArguments = BuildArgument.ToDictionary(BuildArgs),
                 TargetStage = BuildTarget,
                 BaseImage = BaseImage,
+                BaseImageCredentials = await ResolveBaseImageCredentialsAsync(cancellationToken),
                 Version = release,
                 Revision = (await source).Revision,
                 Created = (await source).Created,
@@ -170,4 +175,26 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
 
     /// <summary>Settings hook: adjust the build request (labels, build args, tags) without copying the target.</summary>
     ImageBuildRequest ImageSettings(ImageBuildRequest request) => request;
+
+    /// <summary>
+    /// The login for a named base image's registry: the push registry's own when the base lives there, else what the
+    /// docker config or a credential helper holds for that registry. Push credentials never go to another registry.
+    /// </summary>
+    private async Task<RegistryCredentials?> ResolveBaseImageCredentialsAsync(CancellationToken cancellationToken)
+    {
+        if (BaseImage is not { Reference: { } reference })
+        {
+            return null;
+        }
+
+        if (reference.Registry == Registry)
+        {
+            return await ResolveRegistryCredentialsAsync(cancellationToken);
+        }
+
+        var credentials = await new RegistryCredentialResolver(Environment, logger: Log).ResolveAsync(reference.Registry, cancellationToken: cancellationToken);
+        MaskCredentials(credentials);
+        Log.LogInformation("Base image registry {Registry}: {Credentials}", reference.Registry, credentials);
+        return credentials;
+    }
 }

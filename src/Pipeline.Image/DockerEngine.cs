@@ -48,11 +48,11 @@ public sealed class DockerEngine : IContainerEngine, IDisposable
         GuardAsync(async () => EngineInfo.NetworkModeFor(await HasBridgeNetworkAsync(cancellationToken)));
 
     /// <inheritdoc />
-    public Task<EngineStreamResult> BuildImageAsync(ImageBuildParameters parameters, Stream contextTar, IProgress<JSONMessage>? progress, CancellationToken cancellationToken) =>
+    public Task<EngineStreamResult> BuildImageAsync(ImageBuildParameters parameters, Stream contextTar, IReadOnlyList<AuthConfig>? registryLogins, IProgress<JSONMessage>? progress, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
             var collector = new StreamCollector(progress);
-            await _client.Images.BuildImageFromDockerfileAsync(parameters, contextTar, authConfigs: null, headers: null, collector, cancellationToken);
+            await _client.Images.BuildImageFromDockerfileAsync(parameters, contextTar, registryLogins, headers: null, collector, cancellationToken);
             return collector.ToResult();
         });
 

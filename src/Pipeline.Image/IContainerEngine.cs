@@ -22,8 +22,11 @@ public interface IContainerEngine
     async Task<string?> GetBuildNetworkModeAsync(CancellationToken cancellationToken) =>
         (await GetInfoAsync(cancellationToken)).BuildNetworkMode;
 
-    /// <summary>Builds from a tar of the context (classic builder); waits until the build ends.</summary>
-    Task<EngineStreamResult> BuildImageAsync(ImageBuildParameters parameters, Stream contextTar, IProgress<JSONMessage>? progress, CancellationToken cancellationToken);
+    /// <summary>
+    /// Builds from a tar of the context (classic builder); waits until the build ends. <paramref name="registryLogins"/>
+    /// (each for its <see cref="AuthConfig.ServerAddress"/>) let it pull private base images; they travel in a request header.
+    /// </summary>
+    Task<EngineStreamResult> BuildImageAsync(ImageBuildParameters parameters, Stream contextTar, IReadOnlyList<AuthConfig>? registryLogins, IProgress<JSONMessage>? progress, CancellationToken cancellationToken);
 
     /// <summary>Creates an image from a root file system tar (<c>docker import</c>), with Dockerfile-style changes such as <c>CMD ["/bin/sh"]</c>.</summary>
     Task<EngineStreamResult> ImportImageAsync(Stream rootfsTar, ImageReference tag, IReadOnlyList<string> changes, CancellationToken cancellationToken);

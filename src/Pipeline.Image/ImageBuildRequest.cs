@@ -30,6 +30,12 @@ public sealed record ImageBuildRequest
     /// </summary>
     public BaseImage? BaseImage { get; init; }
 
+    /// <summary>
+    /// The login for a named base image's registry, sent to the engine for that registry only (so it can pull a
+    /// private base); null or anonymous sends none.
+    /// </summary>
+    public RegistryCredentials? BaseImageCredentials { get; init; }
+
     /// <summary>The build argument the Dockerfile's FROM reads the base image from.</summary>
     public string BaseImageArgument { get; init; } = "BASE_IMAGE";
 

@@ -119,7 +119,7 @@ public sealed partial class ImageBuilder
         EngineStreamResult result;
         try
         {
-            result = await BuildStreamingAsync(context, parameters, transcript, BeforeContextEndAsync, upload.Token);
+            result = await BuildStreamingAsync(context, parameters, BaseImageLogin(request), transcript, BeforeContextEndAsync, upload.Token);
         }
         catch (Exception exception)
         {
@@ -185,7 +185,8 @@ public sealed partial class ImageBuilder
 
     // The context tar is written into a pipe the engine reads from, as the docker CLI streams it: no temporary
     // copy of a context that can be hundreds of megabytes.
-    private async Task<EngineStreamResult> BuildStreamingAsync(BuildContext context, ImageBuildParameters parameters, BuildTranscript transcript, Func<Task> beforeContextEnd, CancellationToken cancellationToken)
+    private async Task<EngineStreamResult> BuildStreamingAsync(
+        BuildContext context, ImageBuildParameters parameters, IReadOnlyList<AuthConfig>? registryLogins, BuildTranscript transcript, Func<Task> beforeContextEnd, CancellationToken cancellationToken)
     {
         // Room for a few large files in flight: the default 64 KB pause threshold stalls the writer on every chunk.
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 16 << 20, resumeWriterThreshold: 8 << 20, minimumSegmentSize: 64 << 10));
@@ -213,7 +214,7 @@ public sealed partial class ImageBuilder
         try
         {
             await using var reader = pipe.Reader.AsStream();
-            return await _engine.BuildImageAsync(parameters, reader, transcript, cancellationToken);
+            return await _engine.BuildImageAsync(parameters, reader, registryLogins, transcript, cancellationToken);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -255,6 +256,19 @@ public sealed partial class ImageBuilder
         }
 
         return _networkMode;
+    }
+
+    /// <summary>The named base image's registry login, for that registry alone: the engine sends none elsewhere.</summary>
+    private static AuthConfig[]? BaseImageLogin(ImageBuildRequest request)
+    {
+        if (request is not { BaseImage.Reference: { } reference, BaseImageCredentials: { IsAnonymous: false } credentials })
+        {
+            return null;
+        }
+
+        // The engine keys Docker Hub by its v1 index URL and every other registry by host[:port].
+        var server = reference.Registry.IsDockerHub ? "https://index.docker.io/v1/" : reference.Registry.ToString();
+        return [new AuthConfig { ServerAddress = server, Username = credentials.Username, Password = credentials.Password, IdentityToken = credentials.IdentityToken }];
     }
 
     private async Task<string?> ResolveBaseImageAsync(
@@ -329,9 +343,13 @@ public sealed partial class ImageBuilder
 
         if (StepInstruction().Match(step) is { Success: true } match && string.Equals(match.Groups[1].Value, "FROM", StringComparison.OrdinalIgnoreCase))
         {
+            var loginHint = request.BaseImage?.Reference is { } named && LoginRefused().IsMatch(error)
+                ? $"{named.Registry} wants a login{(request.BaseImageCredentials is { IsAnonymous: false } given ? $" that accepts {given.Username}" : string.Empty)}: "
+                    + $"give its credentials (a docker login or credential helper for {named.Registry}, or the push credentials when the base is in the push registry). "
+                : string.Empty;
             return new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
                 $"building {image} failed at {step}: the base image {baseImage ?? "named there"} cannot be pulled ({error}). "
-                + "Pass --base-image local to build an offline base.", step, output);
+                + loginHint + "Pass --base-image local to build an offline base.", step, output);
         }
 
         var shown = string.Join('\n', output.Split('\n').TakeLast(20));
@@ -386,6 +404,10 @@ public sealed partial class ImageBuilder
 
     [GeneratedRegex(@"^Step \d+/\d+ : (\S+)")]
     private static partial Regex StepInstruction();
+
+    // How registries (and the engine) word a pull that needs credentials.
+    [GeneratedRegex("unauthorized|no basic auth credentials|authentication required|denied", RegexOptions.IgnoreCase)]
+    private static partial Regex LoginRefused();
 
     [GeneratedRegex(@"Successfully built ([0-9a-f]+)")]
     private static partial Regex SuccessLine();

@@ -1,6 +1,7 @@
 using Pipeline.Image;
 using Pipeline.Registry;
 using Pipeline.Testing.Docker;
+using Pipeline.Testing.Registries;
 using Pipeline.Version;
 
 namespace Pipeline.Image.Tests;
@@ -86,6 +87,48 @@ public class ImageBuilderTests(DockerEngineFixture docker)
         finally
         {
             await TestImages.RemoveAsync(docker, tag.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task BuildAsync_PrivateBaseImageIsPulledWithItsRegistryLoginOnly()
+    {
+        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
+        var logger = new CapturingLogger();
+        var localBase = await new LocalBaseImage(docker.Engine, logger).EnsureAsync(CancellationToken.None);
+        var privateBase = ImageReference.Parse($"{registry.Host}/{TestImages.RepositoryPrefix}base/private:{Guid.NewGuid():N}");
+        await docker.Engine.TagImageAsync(localBase.ToString(), privateBase, CancellationToken.None);
+        await new ImagePusher(docker.Engine, logger).PushAsync(privateBase, registry.Credentials, null, CancellationToken.None);
+        await TestImages.RemoveAsync(docker, privateBase.ToString());   // only the registry has it now: the build must pull it
+        using var folder = new TemporaryFolder();
+        folder.Write("Dockerfile", $"ARG BASE_IMAGE\nFROM ${{BASE_IMAGE}}\nLABEL io.pipeline.test-run={Guid.NewGuid():N}\n");
+        var tag = TestImages.UniqueTag("private-base");
+        var builder = new ImageBuilder(docker.Engine, new LocalBaseImage(docker.Engine, logger), logger);
+        ImageBuildRequest Request(RegistryCredentials? credentials) => new()
+        {
+            Dockerfile = Path.Combine(folder.Path, "Dockerfile"),
+            ContextDirectory = folder.Path,
+            Tags = [tag],
+            BaseImage = BaseImage.FromReference(privateBase),
+            BaseImageCredentials = credentials,
+            Created = DateTimeOffset.UtcNow,
+        };
+        try
+        {
+            var anonymous = () => builder.BuildAsync(Request(null), CancellationToken.None);
+            var refused = (await anonymous.Should().ThrowAsync<ImageBuildException>()).Which;
+            refused.Kind.Should().Be(ImageBuildFailureKind.BaseImageUnavailable);
+            refused.Message.Should().Contain($"{registry.Host} wants a login").And.Contain("give its credentials");
+
+            var built = await builder.BuildAsync(Request(registry.Credentials), CancellationToken.None);
+
+            (await docker.Engine.InspectImageAsync(tag.ToString(), CancellationToken.None))!.ID.Should().Be(built.Id);
+            logger.Text.Should().NotContain(registry.Credentials.Password!);
+        }
+        finally
+        {
+            await TestImages.RemoveAsync(docker, tag.ToString());
+            await TestImages.RemoveAsync(docker, privateBase.ToString());
         }
     }
 

@@ -223,9 +223,7 @@ public sealed partial class ImageBuilder
             await ((Task)writing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (writing.Exception?.InnerException is (IOException or UnauthorizedAccessException) and var unreadable)
             {
-                throw new ImageBuildException(ImageBuildFailureKind.InvalidInput,
-                    $"sending the build context {context.Directory} failed: {unreadable.Message} Nothing was built; build again once nothing else changes the folder.",
-                    innerException: unreadable);
+                throw ContextChanged("sending", context.Directory, unreadable);
             }
 
             throw;
@@ -299,9 +297,25 @@ public sealed partial class ImageBuilder
         return null;
     }
 
+    /// <summary>A context file that went away or became unreadable while the build read it: the user's folder changed under it.</summary>
+    private static ImageBuildException ContextChanged(string reading, string directory, Exception unreadable) =>
+        new(ImageBuildFailureKind.InvalidInput,
+            $"{reading} the build context {directory} failed: {unreadable.Message} Nothing was built; build again once nothing else changes the folder.",
+            innerException: unreadable);
+
     private static async Task<Dictionary<string, string>> LabelsAsync(ImageBuildRequest request, Task<ContextFingerprint> fingerprinting, string? baseImage)
     {
-        var fingerprint = await fingerprinting;
+        ContextFingerprint fingerprint;
+        try
+        {
+            fingerprint = await fingerprinting;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The fingerprint reads the files beside the upload; a file deleted before it got there fails here first.
+            throw ContextChanged("fingerprinting", request.ContextDirectory, exception);
+        }
+
         var labels = new Dictionary<string, string>(request.Labels, StringComparer.Ordinal)
         {
             [OciLabels.Created] = request.Created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),

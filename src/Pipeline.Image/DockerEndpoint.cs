@@ -1,23 +1,49 @@
+using Docker.DotNet;
+
 namespace Pipeline.Image;
 
-/// <summary>Where the Docker engine listens: <c>DOCKER_HOST</c>, else the default Unix socket.</summary>
+/// <summary>
+/// Where the Docker engine listens, found as the docker CLI finds it: <c>DOCKER_HOST</c>, else the context named by
+/// <c>DOCKER_CONTEXT</c> or by <c>currentContext</c> in the docker config (a rootless or Podman socket), else the
+/// default Unix socket.
+/// </summary>
 public static class DockerEndpoint
 {
     /// <summary>The engine's default socket on Linux.</summary>
     public static Uri DefaultSocket { get; } = new("unix:///var/run/docker.sock");
 
-    /// <summary>Reads <c>DOCKER_HOST</c> through <paramref name="environmentVariable"/>; the default socket when unset.</summary>
-    /// <exception cref="ContainerEngineUnavailableException">DOCKER_HOST is set but is not a unix:// or tcp:// URI.</exception>
+    /// <summary>Resolves the engine's address through <paramref name="environmentVariable"/>.</summary>
+    /// <exception cref="ContainerEngineUnavailableException">DOCKER_HOST or the context names no engine this library can use.</exception>
     public static Uri Resolve(Func<string, string?> environmentVariable)
     {
         ArgumentNullException.ThrowIfNull(environmentVariable);
-        var value = environmentVariable("DOCKER_HOST");
-        if (string.IsNullOrWhiteSpace(value))
+        var host = environmentVariable("DOCKER_HOST");
+        if (!string.IsNullOrWhiteSpace(host))
         {
-            return DefaultSocket;
+            return Usable(host.Trim(), $"DOCKER_HOST='{host}'");
         }
 
-        if (Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "unix" or "tcp" or "http")
+        Uri fromContext;
+        try
+        {
+            fromContext = new DockerConfig(new DockerCliSettings(environmentVariable)).GetEndpoint();
+        }
+        catch (DockerConfigurationException exception)
+        {
+            throw new ContainerEngineUnavailableException(
+                ContainerEngineFailureKind.UnsupportedEndpoint,
+                DefaultSocket,
+                $"{exception.Message} ({ContextOrigin(environmentVariable)}): run 'docker context ls' and 'docker context use' a context that exists, "
+                + "or set DOCKER_HOST to the engine's socket.",
+                exception);
+        }
+
+        return fromContext == DefaultSocket ? DefaultSocket : Usable(fromContext.OriginalString, $"the docker context's endpoint '{fromContext}' ({ContextOrigin(environmentVariable)})");
+    }
+
+    private static Uri Usable(string address, string origin)
+    {
+        if (Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "unix" or "tcp" or "http")
         {
             return uri;
         }
@@ -25,9 +51,14 @@ public static class DockerEndpoint
         throw new ContainerEngineUnavailableException(
             ContainerEngineFailureKind.UnsupportedEndpoint,
             DefaultSocket,
-            $"DOCKER_HOST='{value}' is not an engine address this library can use: set it to unix:///path/to/docker.sock "
-            + "or tcp://127.0.0.1:2375, or unset it to use unix:///var/run/docker.sock.");
+            $"{origin} is not an engine address this library can use: set DOCKER_HOST to unix:///path/to/docker.sock "
+            + "or tcp://127.0.0.1:2375 (an ssh:// engine through a tunnel to a local socket), or unset it to use unix:///var/run/docker.sock.");
     }
+
+    private static string ContextOrigin(Func<string, string?> environmentVariable) =>
+        environmentVariable("DOCKER_CONTEXT") is { Length: > 0 } named
+            ? $"DOCKER_CONTEXT={named}"
+            : "currentContext in " + Path.Combine(environmentVariable("DOCKER_CONFIG") is { Length: > 0 } config ? config : "~/.docker", "config.json");
 
     /// <summary>
     /// Refuses an engine on another machine over plain TCP before anything connects: the build sends it the push

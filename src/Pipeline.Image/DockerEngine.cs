@@ -20,7 +20,7 @@ public sealed class DockerEngine : IContainerEngine, IDisposable
     }
 
     /// <inheritdoc />
-    public Uri Endpoint => _client.Configuration.EndpointBaseUri;
+    public Uri Endpoint => _client.Options.Endpoint;
 
     /// <summary>Asks the engine whether it answers (<c>GET /_ping</c>); throws what the connection threw when not.</summary>
     internal Task PingAsync(CancellationToken cancellationToken) => _client.System.PingAsync(cancellationToken);

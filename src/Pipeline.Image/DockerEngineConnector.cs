@@ -109,11 +109,15 @@ public sealed class DockerEngineConnector
     private static DockerEngine Create(Uri endpoint, EngineTls? tls)
     {
         // No API version: unversioned paths, which the engine answers with its own (1.41 on Engine 20.10).
-        // TLS credentials make Docker.DotNet speak https:// to a tcp:// endpoint.
-        var configuration = tls is null
-            ? new DockerClientConfiguration(endpoint)
-            : new DockerClientConfiguration(endpoint, new CertificateCredentials(tls.ClientCertificate) { ServerCertificateValidationCallback = tls.ValidateServer });
-        return new(configuration.CreateClient(), disposeClient: true);
+        // The endpoint is always given: it was resolved from this build's environment, not the process's.
+        // TLS credentials make the client speak https:// to a tcp:// endpoint.
+        var builder = new DockerClientBuilder().WithEndpoint(endpoint);
+        if (tls is not null)
+        {
+            builder = builder.WithAuthProvider(new CertificateCredentials(tls.ClientCertificate) { ServerCertificateValidationCallback = tls.ValidateServer });
+        }
+
+        return new(builder.Build(), disposeClient: true);
     }
 
     private static async Task<Exception?> TryPingAsync(DockerEngine engine, CancellationToken cancellationToken)

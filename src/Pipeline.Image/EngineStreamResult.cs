@@ -9,9 +9,9 @@ namespace Pipeline.Image;
 /// <param name="Messages">Every message, in order.</param>
 public sealed record EngineStreamResult(IReadOnlyList<JSONMessage> Messages)
 {
-    /// <summary>The first error the engine reported, or null when the call succeeded.</summary>
+    /// <summary>The first error the engine reported (its <c>errorDetail</c>, which it sends with every error), or null when the call succeeded.</summary>
     public string? Error => Messages
-        .Select(message => message.Error?.Message is { Length: > 0 } detail ? detail : message.ErrorMessage)
+        .Select(message => message.Error?.Message)
         .FirstOrDefault(error => !string.IsNullOrEmpty(error));
 
     /// <summary>True when the engine reported no error.</summary>

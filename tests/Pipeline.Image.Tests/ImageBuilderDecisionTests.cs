@@ -65,7 +65,7 @@ public class ImageBuilderDecisionTests(DockerEngineFixture docker)
             built.Should().NotBeNull();
             var image = await docker.Engine.InspectImageAsync(tag.ToString(), CancellationToken.None);
             image!.ID.Should().Be(built!.Id);
-            image.Config.Labels.Should().Contain("io.pipeline.test-run", run).And.ContainKey(ContextFingerprint.LabelName);
+            image.Config!.Labels.Should().Contain("io.pipeline.test-run", run).And.ContainKey(ContextFingerprint.LabelName);
             logger.Text.Should().Contain("Building ").And.Contain("Step 1/");
         }
         finally
@@ -94,7 +94,7 @@ public class ImageBuilderDecisionTests(DockerEngineFixture docker)
 
             built!.Fingerprint.Should().Be(late);
             var image = await docker.Engine.InspectImageAsync(tag.ToString(), CancellationToken.None);
-            image!.Config.Labels.Should().Contain(ContextFingerprint.LabelName, late.Value).And.Contain("io.pipeline.test-run", run);
+            image!.Config!.Labels.Should().Contain(ContextFingerprint.LabelName, late.Value).And.Contain("io.pipeline.test-run", run);
         }
         finally
         {

@@ -40,7 +40,7 @@ public class ImageBuilderTests(DockerEngineFixture docker)
             var image = await docker.Engine.InspectImageAsync(tag.ToString(), CancellationToken.None);
             image.Should().NotBeNull();
             image!.ID.Should().Be(built.Id);
-            image.Config.Labels.Should().Contain(new Dictionary<string, string>
+            image.Config!.Labels.Should().Contain(new Dictionary<string, string>
             {
                 [OciLabels.Version] = "1.2.3-rc.1",
                 [OciLabels.Revision] = new string('a', 40),
@@ -49,7 +49,7 @@ public class ImageBuilderTests(DockerEngineFixture docker)
                 [ContextFingerprint.LabelName] = built.Fingerprint.Value,
                 ["team"] = "orders \"blue\" $HOME",
             });
-            image.Config.Labels[OciLabels.BaseName].Should().StartWith("docker.io/pipeline/local-base:");
+            image.Config!.Labels[OciLabels.BaseName].Should().StartWith("docker.io/pipeline/local-base:");
             logger.Text.Should().Contain("Step 3/").And.Contain("built-on-host-network").And.Contain("host network");
             var files = await docker.Engine.InspectImageAsync(tag.ToString(), CancellationToken.None);
             files.Should().NotBeNull();
@@ -210,7 +210,7 @@ public class ImageBuilderTests(DockerEngineFixture docker)
 
             var image = await docker.Engine.InspectImageAsync(built.Id, CancellationToken.None);
             image!.RepoTags.Should().BeEquivalentTo(tag.ToFamiliarString(), tag.WithTag("second").ToFamiliarString());
-            image.Config.Labels.Should().NotContainKey(OciLabels.BaseName);
+            image.Config!.Labels.Should().NotContainKey(OciLabels.BaseName);
         }
         finally
         {

@@ -19,7 +19,7 @@ public class LocalBaseImageTests(DockerEngineFixture docker)
         first.ToFamiliarString().Should().MatchRegex("^pipeline/local-base:[0-9a-f]{16}$");
         var image = await docker.Engine.InspectImageAsync(first.ToString(), CancellationToken.None);
         image.Should().NotBeNull();
-        image!.Config.Labels.Should().ContainKey(LocalBaseImage.LabelName);
+        image!.Config!.Labels.Should().ContainKey(LocalBaseImage.LabelName);
         image.Config.Cmd.Should().Equal("/bin/sh");
         logger.Lines.Count(line => line.Contains("Importing", StringComparison.Ordinal)).Should().BeLessThanOrEqualTo(1);
     }

@@ -99,5 +99,5 @@ public class LocalBaseTagTests
 
     // TagAsync does not talk to the engine: a client for a socket nobody listens on proves it.
     private static DockerEngine UnusedEngine() =>
-        new(new DockerClientConfiguration(new Uri("unix:///nonexistent/docker.sock")).CreateClient(), disposeClient: true);
+        new(new DockerClientBuilder().WithEndpoint(new Uri("unix:///nonexistent/docker.sock")).Build(), disposeClient: true);
 }

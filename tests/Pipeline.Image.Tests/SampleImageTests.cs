@@ -16,8 +16,8 @@ public class SampleImageTests(DockerEngineFixture docker)
         var sample = await SampleImage.GetAsync(docker.Engine, logger);
         var image = await docker.Engine.InspectImageAsync(sample.Image.ToString(), CancellationToken.None);
         image.Should().NotBeNull();
-        image!.Config.Labels.Should().ContainKey(ContextFingerprint.LabelName);
-        image.Config.Labels[OciLabels.BaseName].Should().Contain("pipeline/local-base:");
+        image!.Config!.Labels.Should().ContainKey(ContextFingerprint.LabelName);
+        image.Config!.Labels[OciLabels.BaseName].Should().Contain("pipeline/local-base:");
         image.Config.Entrypoint.Should().Equal(SampleImage.Entrypoint);
         File.Exists(Path.Combine(sample.PublishDirectory, "Orders.Api")).Should().BeTrue();
 

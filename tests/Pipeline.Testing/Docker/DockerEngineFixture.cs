@@ -26,7 +26,7 @@ public sealed class DockerEngineFixture : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         var endpoint = DockerEndpoint.Resolve(Environment.GetEnvironmentVariable);
-        _client = new DockerClientConfiguration(endpoint).CreateClient();
+        _client = new DockerClientBuilder().WithEndpoint(endpoint).Build();
         _engine = new DockerEngine(_client);
         try
         {

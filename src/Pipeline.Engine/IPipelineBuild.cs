@@ -37,8 +37,24 @@ public interface IPipelineBuild
     TextWriter Terminal { get; }
 
     /// <summary>
-    /// The build's one instance of <typeparamref name="TState"/>, created on first use. Components are
-    /// interfaces and hold no fields: targets hand each other results (a digest, the images created) through it.
+    /// The result <paramref name="target"/> returned this run (<see cref="ITargetDefinition.Executes{TResult}"/>, or a
+    /// <see cref="TargetSkippedException"/> carrying one); null when it was not planned, did not run, failed, or returned none.
+    /// Targets hand each other what they made this way: depend on the target, then read its result.
+    /// </summary>
+    TResult? ResultOf<TResult>(Target target)
+        where TResult : class;
+
+    /// <summary>
+    /// Computes a value once per run and shares it with every caller (the release, the credentials, a connection):
+    /// later and concurrent callers await the first computation. A failure is not kept: the next caller tries again.
+    /// </summary>
+    /// <param name="compute">Computes the value; called at most once per successful run.</param>
+    /// <param name="key">Names the value together with <typeparamref name="T"/>; the calling member's name by default.</param>
+    Task<T> Once<T>(Func<Task<T>> compute, [CallerMemberName] string key = "");
+
+    /// <summary>
+    /// The build's one instance of <typeparamref name="TState"/>, created on first use, for what must outlive a
+    /// target's failure (the local images to clean up); hand results on with <see cref="ResultOf{TResult}(Target)"/>.
     /// </summary>
     /// <typeparam name="TState">The state type; each component family keeps its own.</typeparam>
     /// <returns>The same instance for the whole run.</returns>

@@ -12,6 +12,21 @@ public interface ITargetDefinition
     /// <summary>Schedules <paramref name="targets"/> whenever this target is scheduled and runs them first.</summary>
     ITargetDefinition DependsOn(params Target[] targets);
 
+    /// <summary>
+    /// Depends on a target of the component <typeparamref name="TComponent"/> (e.g. <c>DependsOn&lt;ICompile&gt;(x =&gt; x.Compile)</c>)
+    /// without inheriting it: a build that does not implement the component is a configuration error naming it.
+    /// </summary>
+    ITargetDefinition DependsOn<TComponent>(Func<TComponent, Target> target);
+
+    /// <summary>
+    /// Depends on a target of <typeparamref name="TComponent"/> when the build implements it, else on nothing: how a
+    /// target that can take its input from a parameter instead (an image reference) stays usable without the producer.
+    /// </summary>
+    ITargetDefinition TryDependsOn<TComponent>(Func<TComponent, Target> target);
+
+    /// <summary>Ordering only, and only when the build implements <typeparamref name="TComponent"/>: runs after its target.</summary>
+    ITargetDefinition TryAfter<TComponent>(Func<TComponent, Target> target);
+
     /// <summary>Ordering only: when both are scheduled, this target runs before <paramref name="targets"/>.</summary>
     ITargetDefinition Before(params Target[] targets);
 
@@ -62,4 +77,11 @@ public interface ITargetDefinition
 
     /// <summary>Adds an asynchronous action that observes the build's cancellation (Ctrl+C, CI cancel).</summary>
     ITargetDefinition Executes(Func<CancellationToken, Task> action);
+
+    /// <summary>
+    /// Adds an action whose value is the target's result: computed once per run, kept by the engine, and read by
+    /// later targets through <see cref="IPipelineBuild.ResultOf{TResult}(Target)"/> (a digest pushed, manifests rendered).
+    /// </summary>
+    ITargetDefinition Executes<TResult>(Func<CancellationToken, Task<TResult>> action)
+        where TResult : class;
 }

@@ -41,6 +41,13 @@ public abstract class PipelineBuild : IPipelineBuild
     public TState State<TState>()
         where TState : class, new() => (TState)Runtime.States.GetOrAdd(typeof(TState), static _ => new TState());
 
+    /// <inheritdoc />
+    public TResult? ResultOf<TResult>(Target target)
+        where TResult : class => Runtime.Results.Find<TResult>(target);
+
+    /// <inheritdoc />
+    public Task<T> Once<T>(Func<Task<T>> compute, [CallerMemberName] string key = "") => Runtime.Memo.GetAsync(key, compute);
+
     private BuildRuntime Runtime => runtime
         ?? throw new InvalidOperationException("The build is not running: start it with PipelineBuild.Execute or ExecuteAsync.");
 

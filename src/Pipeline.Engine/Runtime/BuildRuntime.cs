@@ -33,4 +33,10 @@ internal sealed class BuildRuntime(
 
     /// <summary>Per-run component state, keyed by type (see <see cref="IPipelineBuild.State{TState}"/>).</summary>
     public ConcurrentDictionary<Type, object> States { get; } = new();
+
+    /// <summary>What the targets returned this run (see <see cref="IPipelineBuild.ResultOf{TResult}(Target)"/>).</summary>
+    public Targets.TargetResults Results { get; } = new();
+
+    /// <summary>Values computed once this run (see <see cref="IPipelineBuild.Once{T}"/>).</summary>
+    public BuildMemo Memo { get; } = new();
 }

@@ -104,7 +104,7 @@ internal sealed class BuildSession(BuildHostContext context)
             return ExitCodes.Success;
         }
 
-        var result = await new TargetRunner(output).RunAsync(plan, context.Cancellation);
+        var result = await new TargetRunner(output, runtime.Results).RunAsync(plan, context.Cancellation);
         SummaryTableWriter.Write(output, result, runtime.Summary);
         if (host == CiHost.GitHubActions && context.Environment.GetValueOrDefault("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
         {

@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 namespace Pipeline.Engine.Targets;
 
 /// <summary>Records what a <see cref="Target"/> delegate declares; the graph resolves the references later.</summary>
-internal sealed class TargetDefinition : ITargetDefinition
+internal sealed class TargetDefinition(object build, string name) : ITargetDefinition
 {
     public string? DescriptionText { get; private set; }
 
@@ -23,7 +23,8 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public List<Expression<Func<object?>>> Requirements { get; } = [];
 
-    public List<Func<CancellationToken, Task>> Actions { get; } = [];
+    /// <summary>The actions in order; what one returns (not null) becomes the target's result.</summary>
+    public List<Func<CancellationToken, Task<object?>>> Actions { get; } = [];
 
     public List<Func<CancellationToken, Task>> Validations { get; } = [];
 
@@ -34,6 +35,27 @@ internal sealed class TargetDefinition : ITargetDefinition
     }
 
     public ITargetDefinition DependsOn(params Target[] targets) => AddTo(Dependencies, targets);
+
+    public ITargetDefinition DependsOn<TComponent>(Func<TComponent, Target> target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return build is TComponent component
+            ? AddTo(Dependencies, [target(component)])
+            : throw new Runtime.BuildConfigurationException(
+                $"Target '{name}' depends on a target of {typeof(TComponent).Name}, which this build does not implement: add {typeof(TComponent).Name} to the build class.");
+    }
+
+    public ITargetDefinition TryDependsOn<TComponent>(Func<TComponent, Target> target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return build is TComponent component ? AddTo(Dependencies, [target(component)]) : this;
+    }
+
+    public ITargetDefinition TryAfter<TComponent>(Func<TComponent, Target> target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return build is TComponent component ? AddTo(RunsAfter, [target(component)]) : this;
+    }
 
     public ITargetDefinition Before(params Target[] targets) => AddTo(RunsBefore, targets);
 
@@ -83,7 +105,7 @@ internal sealed class TargetDefinition : ITargetDefinition
         Actions.Add(_ =>
         {
             action();
-            return Task.CompletedTask;
+            return Task.FromResult<object?>(null);
         });
         return this;
     }
@@ -91,14 +113,30 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition Executes(Func<Task> action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        Actions.Add(_ => action());
+        Actions.Add(async _ =>
+        {
+            await action();
+            return null;
+        });
         return this;
     }
 
     public ITargetDefinition Executes(Func<CancellationToken, Task> action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        Actions.Add(action);
+        Actions.Add(async cancellationToken =>
+        {
+            await action(cancellationToken);
+            return null;
+        });
+        return this;
+    }
+
+    public ITargetDefinition Executes<TResult>(Func<CancellationToken, Task<TResult>> action)
+        where TResult : class
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        Actions.Add(async cancellationToken => await action(cancellationToken));
         return this;
     }
 

@@ -40,7 +40,7 @@ internal sealed class TargetGraph
                 continue;
             }
 
-            var model = new TargetModel(name, targets.Count, Define(target, name), property.DeclaringType!);
+            var model = new TargetModel(name, targets.Count, Define(build, target, name), property.DeclaringType!, target.Method);
             byKey[target.Method] = model;
             byName[name] = model;
             targets.Add(model);
@@ -74,9 +74,9 @@ internal sealed class TargetGraph
         }
     }
 
-    private static TargetDefinition Define(Target target, string name)
+    private static TargetDefinition Define(PipelineBuild build, Target target, string name)
     {
-        var definition = new TargetDefinition();
+        var definition = new TargetDefinition(build, name);
         try
         {
             target(definition);

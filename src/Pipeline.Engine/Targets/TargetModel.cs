@@ -1,8 +1,11 @@
 namespace Pipeline.Engine.Targets;
 
 /// <summary>A discovered target with its relations resolved to other targets of the same build.</summary>
-internal sealed class TargetModel(string name, int order, TargetDefinition definition, Type declaringType)
+internal sealed class TargetModel(string name, int order, TargetDefinition definition, Type declaringType, System.Reflection.MethodInfo key)
 {
+    /// <summary>The lambda behind the target's delegate: what identifies it (see <see cref="TargetGraph"/>).</summary>
+    public System.Reflection.MethodInfo Key { get; } = key;
+
     public string Name { get; } = name;
 
     /// <summary>Declaration order: the tie-break that keeps plans stable.</summary>

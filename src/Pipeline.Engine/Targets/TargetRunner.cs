@@ -7,7 +7,7 @@ namespace Pipeline.Engine.Targets;
 /// Runs a plan in order. After a failure or cancellation the remaining targets are not run, except clean-up
 /// targets whose anchors started: those run (after a cancellation, with a fresh token).
 /// </summary>
-internal sealed class TargetRunner(BuildOutput output)
+internal sealed class TargetRunner(BuildOutput output, TargetResults results)
 {
     public async Task<BuildResult> RunAsync(IReadOnlyList<PlannedTarget> plan, CancellationToken cancellation)
     {
@@ -60,13 +60,21 @@ internal sealed class TargetRunner(BuildOutput output)
 
             foreach (var action in target.Definition.Actions)
             {
-                await action(cancellation);
+                if (await action(cancellation) is { } result)
+                {
+                    results.Record(target, result);
+                }
             }
 
             return new TargetOutcome(target.Name, TargetStatus.Succeeded, clock.Elapsed, "");
         }
         catch (TargetSkippedException skipped)
         {
+            if (skipped.Result is { } result)
+            {
+                results.Record(target, result);
+            }
+
             output.Information($"Skipped: {skipped.Reason}", AnsiColor.Dim);
             return new TargetOutcome(target.Name, TargetStatus.Skipped, clock.Elapsed, skipped.Reason);
         }

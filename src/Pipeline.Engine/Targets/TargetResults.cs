@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
+namespace Pipeline.Engine.Targets;
+
+/// <summary>What each target of one run returned, keyed by the target's lambda, so any later target can ask for it.</summary>
+internal sealed class TargetResults
+{
+    private readonly ConcurrentDictionary<MethodInfo, object> _results = new();
+
+    public void Record(TargetModel target, object result) => _results[target.Key] = result;
+
+    /// <summary>The result <paramref name="target"/> produced this run; null when it did not run, failed, or produced none.</summary>
+    /// <exception cref="InvalidOperationException">It produced a result of another type: a bug in the build.</exception>
+    public TResult? Find<TResult>(Target target)
+        where TResult : class
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!_results.TryGetValue(target.Method, out var result))
+        {
+            return null;
+        }
+
+        return result as TResult ?? throw new InvalidOperationException(
+            $"Target '{MemberNames.DeclaringProperty(target.Method)}' produced a {result.GetType().Name}, not a {typeof(TResult).Name}.");
+    }
+}

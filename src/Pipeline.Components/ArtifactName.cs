@@ -21,9 +21,13 @@ public readonly record struct ArtifactName : IParsable<ArtifactName>
     public string Value => Label.Value;
 
     /// <summary>The default for a project: <c>Orders.Api.csproj</c> → <c>orders-api</c>.</summary>
-    public static ArtifactName FromProject(AbsolutePath project)
+    public static ArtifactName FromProject(AbsolutePath project) => FromName(Path.GetFileNameWithoutExtension(project.Name));
+
+    /// <summary>The default for a build that names no project: its root folder, <c>Orders.Api/</c> → <c>orders-api</c>.</summary>
+    public static ArtifactName FromFolder(AbsolutePath folder) => FromName(folder.Name);
+
+    private static ArtifactName FromName(string name)
     {
-        var name = Path.GetFileNameWithoutExtension(project.Name);
         var chars = name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-');
         return Parse(string.Join('-', new string([.. chars]).Split('-', StringSplitOptions.RemoveEmptyEntries)));
     }

@@ -17,8 +17,8 @@ public interface ICleanImages : IPush
         .AlwaysAfter(Image, Push)
         .Executes(async cancellationToken =>
         {
-            var chain = State<ChainState>();
-            if (chain.BuildTags is not { } tags)
+            var ledger = State<LocalImageLedger>();
+            if (ledger.Applied is not { } tags)
             {
                 throw new TargetSkippedException("this build created no local image");
             }
@@ -34,6 +34,6 @@ public interface ICleanImages : IPush
                 Log.LogInformation("Removed {Count} local tag(s): {Tags}", removed.Count, string.Join(", ", removed.Select(image => image.Tag)));
             }
 
-            chain.BuildTags = null;
+            ledger.Clear();
         });
 }

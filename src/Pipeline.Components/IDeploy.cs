@@ -22,8 +22,7 @@ public interface IDeploy : IRender, IHazCluster
         .Validates(cancellationToken => RefuseFoundPullCredentialsAsync(async ct => (await ResolveClusterAsync(ct)).IsConfigured, cancellationToken))
         .Executes(async cancellationToken =>
         {
-            var chain = State<ChainState>();
-            var manifests = chain.Manifests ?? throw new InvalidOperationException("Render produced no manifests.");
+            var manifests = (ResultOf<RenderedRelease>(Render) ?? throw new InvalidOperationException("Render handed on no manifests.")).Manifests;
             var cluster = await ResolveClusterAsync(cancellationToken);
             if (cluster.SkipReason is { } reason)
             {
@@ -32,9 +31,8 @@ public interface IDeploy : IRender, IHazCluster
 
             Log.LogInformation("Deploying to {Cluster}", cluster);
             using var client = cluster.CreateClient();
-            chain.DeployStarted = true;
             var result = await new ClusterDeployment(client, logger: Log).DeployAsync(manifests, RolloutOptions, cancellationToken);
-            chain.DeployResult = result;
             Summary.Add("Rollout", result.ToString());
+            return result;
         });
 }

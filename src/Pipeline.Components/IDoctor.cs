@@ -12,7 +12,7 @@ namespace Pipeline.Components;
 /// prints one row per check with what was found and what to do, and fails when a check failed. Changes nothing in
 /// the cluster or the registry: push access is read from the token grant, or probed with an upload cancelled at once.
 /// </summary>
-public interface IDoctor : IDeploy
+public interface IDoctor : IDeploy, IHazContainerEngine
 {
     /// <summary>Print the report as one JSON line instead of the table.</summary>
     [Parameter("Doctor: print the report as one JSON line [{check, status, detail, fix}] instead of the table", EnvironmentVariable = "PIPELINE_DOCTOR_JSON")]

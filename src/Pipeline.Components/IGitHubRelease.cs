@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Cluster;
 using Pipeline.Engine;
+using Pipeline.Engine.Targets;
 using Pipeline.GitHub;
 using Pipeline.Version;
 
@@ -21,7 +22,8 @@ public interface IGitHubRelease : IDeploy
     /// <summary>Publishes the release and opens the deployment; Deploy runs after it.</summary>
     Target GitHubRelease => _ => _
         .Description("Create or update the GitHub release v<release> (image digest, manifest attached) and a deployment for the namespace")
-        .DependsOn(Push, Render)
+        .TryDependsOn<IPush>(x => x.Push)
+        .DependsOn(Render)
         .Triggers(Deploy)
         .Executes(async cancellationToken =>
         {
@@ -34,8 +36,7 @@ public interface IGitHubRelease : IDeploy
             var client = GitHubConnection.TryCreate(environment, out var skipReason) ?? throw new TargetSkippedException(skipReason);
             var repository = GitHubRepositoryName.Resolve(environment, await OriginRemoteAsync(environment, cancellationToken));
             var release = await ResolveReleaseAsync(cancellationToken);
-            var image = ReleaseImage(release);
-            var digest = State<ChainState>().ImageDigest;
+            var (image, digest) = await ReleasedImageAsync(cancellationToken);
             var published = await new GitHubReleasePublisher(client, Log).PublishAsync(new GitHubReleaseRequest
             {
                 Repository = repository,
@@ -81,11 +82,10 @@ public interface IGitHubRelease : IDeploy
                 throw new TargetSkippedException("GitHubRelease opened no deployment");
             }
 
-            var chain = State<ChainState>();
-            var status = chain switch
+            var status = (StatusOf(Deploy), ResultOf<ClusterDeploymentResult>(Deploy)) switch
             {
-                { DeployResult: { } rollout } => new GitHubDeploymentStatus(GitHubDeploymentState.Success, rollout.ToString(), LogUrl: RunLogUrl),
-                { DeployStarted: true } => new GitHubDeploymentStatus(GitHubDeploymentState.Failure, "Deploy failed or was cancelled: see the build log", LogUrl: RunLogUrl),
+                (TargetStatus.Succeeded, { } rollout) => new GitHubDeploymentStatus(GitHubDeploymentState.Success, rollout.ToString(), LogUrl: RunLogUrl),
+                (TargetStatus.Failed or TargetStatus.Cancelled, _) => new GitHubDeploymentStatus(GitHubDeploymentState.Failure, "Deploy failed or was cancelled: see the build log", LogUrl: RunLogUrl),
                 _ => new GitHubDeploymentStatus(GitHubDeploymentState.Inactive, "Deploy did not run (skipped, or an earlier target failed)", LogUrl: RunLogUrl),
             };
             await new GitHubDeploymentReporter(client, Log).ReportAsync(deployment, status, cancellationToken);

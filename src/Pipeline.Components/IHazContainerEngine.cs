@@ -11,16 +11,6 @@ namespace Pipeline.Components;
 public interface IHazContainerEngine : IPipelineBuild
 {
     /// <summary>Connects once per build.</summary>
-    async Task<IContainerEngine> ConnectEngineAsync(CancellationToken cancellationToken)
-    {
-        var chain = State<ChainState>();
-        if (chain.Engine is { } connected)
-        {
-            return connected;
-        }
-
-        var connector = new DockerEngineConnector(name => Environment.GetValueOrDefault(name), new ProvisionScript(Log), Log);
-        chain.Engine = await connector.ConnectAsync(cancellationToken);
-        return chain.Engine;
-    }
+    Task<IContainerEngine> ConnectEngineAsync(CancellationToken cancellationToken) => Once<IContainerEngine>(async () =>
+        await new DockerEngineConnector(name => Environment.GetValueOrDefault(name), new ProvisionScript(Log), Log).ConnectAsync(cancellationToken));
 }

@@ -35,14 +35,8 @@ public interface IHazRegistry : IPipelineBuild
     RegistryClientOptions RegistryClientOptions => new() { CaCertificatePath = RegistryCa?.Value };
 
     /// <summary>Resolves the credentials once per build and masks every form of the secret.</summary>
-    async Task<RegistryCredentials> ResolveRegistryCredentialsAsync(CancellationToken cancellationToken)
+    Task<RegistryCredentials> ResolveRegistryCredentialsAsync(CancellationToken cancellationToken) => Once(async () =>
     {
-        var chain = State<ChainState>();
-        if (chain.Credentials is { } known)
-        {
-            return known;
-        }
-
         RegistryCredentials? explicitCredentials = null;
         if (RegistryUsername is { Length: > 0 } username)
         {
@@ -56,9 +50,8 @@ public interface IHazRegistry : IPipelineBuild
         var credentials = await resolver.ResolveAsync(Registry, explicitCredentials, cancellationToken);
         MaskCredentials(credentials);
         Log.LogInformation("Registry {Registry}: {Credentials}", Registry, credentials);
-        chain.Credentials = credentials;
         return credentials;
-    }
+    });
 
     /// <summary>Masks every form of <paramref name="credentials"/>' secret (password, <c>user:password</c>, their base64) in all output.</summary>
     void MaskCredentials(RegistryCredentials credentials)
@@ -81,15 +74,9 @@ public interface IHazRegistry : IPipelineBuild
     /// With the default <c>localhost:5000</c> and nothing listening, starts a local registry that keeps its data
     /// between runs; any other registry is the user's to run.
     /// </summary>
-    async Task EnsureLocalRegistryAsync(CancellationToken cancellationToken)
+    Task EnsureLocalRegistryAsync(CancellationToken cancellationToken) =>
+        Registry != RegistryHost.LocalDefault ? Task.CompletedTask : Once(async () =>
     {
-        var chain = State<ChainState>();
-        if (chain.LocalRegistryChecked || Registry != RegistryHost.LocalDefault)
-        {
-            return;
-        }
-
-        chain.LocalRegistryChecked = true;
         var options = new LocalRegistryOptions();
         var local = new LocalRegistry(options, Environment, Log);
         var provisioner = new ProvisionScript(Log);
@@ -100,5 +87,6 @@ public interface IHazRegistry : IPipelineBuild
 
         // The registry says itself whether it started one (with its data folder and log) or found one serving.
         await local.EnsureRunningAsync(cancellationToken);
-    }
+        return true;
+    });
 }

@@ -11,20 +11,9 @@ public interface IHazRelease : IPipelineBuild
     [Parameter("Release version (7.10.1, v7.10.1, 1.0.0-rc.1); default: the vX.Y.Z tag on HEAD")]
     ReleaseVersion? Release => Parameter<ReleaseVersion?>(null);
 
-    /// <summary>Resolves the release once per build (the git lookup is cached in the build's state).</summary>
-    async Task<ReleaseVersion> ResolveReleaseAsync(CancellationToken cancellationToken)
-    {
-        var chain = State<ChainState>();
-        if (chain.Release is { } known)
-        {
-            return known;
-        }
-
-        var resolver = new ReleaseVersionResolver(new GitRepository(RootDirectory));
-        var release = await resolver.ResolveAsync(Release, cancellationToken);
-        chain.Release = release;
-        return release;
-    }
+    /// <summary>Resolves the release once per build.</summary>
+    Task<ReleaseVersion> ResolveReleaseAsync(CancellationToken cancellationToken) =>
+        Once(() => new ReleaseVersionResolver(new GitRepository(RootDirectory)).ResolveAsync(Release, cancellationToken));
 
     /// <summary>The git revision of HEAD, or null outside a git checkout (labels and annotations then omit it).</summary>
     async Task<GitRevision?> ResolveRevisionAsync(CancellationToken cancellationToken) =>
@@ -46,22 +35,16 @@ public interface IHazRelease : IPipelineBuild
     }
 
     /// <summary>HEAD's commit, looked up once per build; null outside a git checkout.</summary>
-    private async Task<GitCommit?> ResolveHeadAsync(CancellationToken cancellationToken)
+    private Task<GitCommit?> ResolveHeadAsync(CancellationToken cancellationToken) => Once(async () =>
     {
-        var chain = State<ChainState>();
-        if (!chain.HeadResolved)
+        try
         {
-            chain.HeadResolved = true;
-            try
-            {
-                chain.Head = await new GitRepository(RootDirectory).GetHeadCommitAsync(cancellationToken);
-            }
-            catch (VersionException exception)
-            {
-                Log.LogInformation("No git revision: {Reason}", exception.Message);
-            }
+            return await new GitRepository(RootDirectory).GetHeadCommitAsync(cancellationToken);
         }
-
-        return chain.Head;
-    }
+        catch (VersionException exception)
+        {
+            Log.LogInformation("No git revision: {Reason}", exception.Message);
+            return null;
+        }
+    });
 }

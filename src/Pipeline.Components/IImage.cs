@@ -4,7 +4,6 @@ using Pipeline.Engine;
 using Pipeline.Image;
 using Pipeline.Registry;
 using Pipeline.Registry.Credentials;
-using Pipeline.Registry.Http;
 using Pipeline.Version;
 
 namespace Pipeline.Components;
@@ -14,7 +13,7 @@ namespace Pipeline.Components;
 /// registry already holds that tag with the same content the build is skipped and the digest handed on; with
 /// other content it fails before any side effect (unless <see cref="OverwriteTag"/>).
 /// </summary>
-public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngine
+public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
 {
     /// <summary>
     /// <c>local</c> builds an offline base from this machine's files; an image reference is pulled by the engine, with
@@ -43,29 +42,21 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
     [Parameter("Replace v<release> in the registry even when it holds other content")]
     bool OverwriteTag => Parameter(false);
 
-    /// <summary>Builds the release image, or skips it when the registry already has it.</summary>
+    /// <summary>Builds the release image, or skips it when the registry already has it; hands on the <see cref="ImageOutcome"/>.</summary>
     Target Image => _ => _
         .Description("Build the image and tag it registry/artifact:v<release> (skipped when the registry has that content)")
         .DependsOn(Compile)
         .Validates(cancellationToken => InputChecks.CheckAsync("--dockerfile", () => DockerfileCheck.CheckAsync(Dockerfile, BuildTarget, cancellationToken)))
         .Executes(async cancellationToken =>
         {
-            var chain = State<ChainState>();
             var release = await ResolveReleaseAsync(cancellationToken);
             var releaseImage = ReleaseImage(release);
             // git (HEAD's revision and commit time, one call) answers while the engine and the registry are contacted.
             var source = Task.Run(async () => (Revision: await ResolveRevisionAsync(cancellationToken), Created: await ResolveCreatedAsync(cancellationToken)), cancellationToken);
             var engine = await ConnectEngineAsync(cancellationToken);
             using var registry = await ConnectRegistryAsync(cancellationToken);
-            // Doctor's cheap checks run beside the preparation and the release lookup below (all of them only read);
-            // their one-line diagnosis is awaited first, so it wins over whatever error the others met.
-            using var stopOnFailure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var credentials = await ResolveRegistryCredentialsAsync(cancellationToken);
-            // On the thread pool: its first calls take a while to get ready and must not hold up the preparation.
-            var preflight = Task.Run(() => Preflight.EnsureAsync(engine, new RegistryCheckRequest(Registry, credentials, Artifact.Value) { ClientOptions = RegistryClientOptions }, cancellationToken), cancellationToken);
-
-            var builder = new ImageBuilder(engine, new LocalBaseImage(engine, Log), Log);
-            var request = ImageSettings(new ImageBuildRequest
+            var build = ImageSettings(new ImageBuildRequest
             {
                 Dockerfile = Dockerfile,
                 ContextDirectory = ImageContext,
@@ -79,47 +70,20 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
                 Revision = (await source).Revision,
                 Created = (await source).Created,
             });
-            // The registry is asked for the release while the build is prepared; the engine receives the context
-            // while both are decided, and builds only once the release is known to be absent (or to be replaced).
-            var preparing = Task.Run(() => builder.PrepareAsync(request, stopOnFailure.Token), stopOnFailure.Token);
-            var checking = new ReleaseGuard(registry, Log).CheckAsync(releaseImage, FingerprintAsync(preparing), OverwriteTag, stopOnFailure.Token);
-            var deciding = DecideAsync(preflight, stopOnFailure, preparing, checking);
-            PreparedImageBuild prepared;
-            try
+            var outcome = await new ImageRelease(engine, registry, State<LocalImageLedger>(), Log).BuildAsync(new ImageReleaseRequest
             {
-                prepared = await preparing;
-            }
-            catch (Exception)
+                Build = build,
+                OverwriteTag = OverwriteTag,
+                // Doctor's cheap checks (they only read); their one-line diagnosis wins over whatever error the work beside them met.
+                Preflight = ct => Preflight.EnsureAsync(engine, new RegistryCheckRequest(Registry, credentials, Artifact.Value) { ClientOptions = RegistryClientOptions }, ct),
+            }, cancellationToken);
+            if (outcome.IsUnchanged)
             {
-                await deciding;   // a pre-flight diagnosis is reported before bad input, as the checks come first
-                throw;
+                Summary.Add("Image", $"{releaseImage}@{outcome.RegistryDigest} (unchanged)");
+                throw new TargetSkippedException(outcome.UnchangedReason!, outcome);
             }
 
-            var built = await builder.BuildAsync(prepared, BuildWantedAsync(), cancellationToken);
-            if (built is null)   // the registry already holds this content
-            {
-                var digest = (await deciding).Digest!.Value;
-                await EnsureExtraTagsAsync(registry, releaseImage, digest, cancellationToken);
-                chain.ImageDigest = digest;
-                chain.UnchangedReason = $"{releaseImage} already holds this content ({digest})";
-                Summary.Add("Image", $"{releaseImage}@{digest} (unchanged)");
-                throw new TargetSkippedException(chain.UnchangedReason);
-            }
-
-            Log.LogInformation("Image {Id} tagged {Tags}", built.Id, string.Join(", ", built.Tags));
-
-            // Recorded before the engine can create anything (the context ends only after a yes), with what each tag
-            // held before, so CleanImages undoes exactly what the build did, even after a failure.
-            async Task<bool> BuildWantedAsync()
-            {
-                if ((await deciding).IsSameContent)
-                {
-                    return false;
-                }
-
-                chain.BuildTags = await LocalTagSnapshot.TakeAsync(engine, request.Tags, cancellationToken);
-                return true;
-            }
+            return outcome;
         });
 
     /// <summary>
@@ -130,48 +94,6 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
         File.Exists(ImageContext / ".dockerignore") ? null
         : Dockerfile.Parent is { } folder && File.Exists(folder / ".dockerignore") ? folder / ".dockerignore"
         : null;
-
-    private static async Task<ContextFingerprint> FingerprintAsync(Task<PreparedImageBuild> preparing) => await (await preparing).Fingerprint;
-
-    /// <summary>What the registry holds under the release, once the pre-flight checks have passed.</summary>
-    private static async Task<ExistingRelease> DecideAsync(Task preflight, CancellationTokenSource stopOnFailure, Task<PreparedImageBuild> preparing, Task<ExistingRelease> checking)
-    {
-        await PassPreflightAsync(preflight, stopOnFailure, preparing, checking);
-        return await checking;
-    }
-
-    /// <summary>Waits for the pre-flight checks; when they fail, stops the work beside them before reporting.</summary>
-    private static async Task PassPreflightAsync(Task preflight, CancellationTokenSource stopOnFailure, params Task[] beside)
-    {
-        try
-        {
-            await preflight;
-        }
-        catch (Exception)
-        {
-            await stopOnFailure.CancelAsync();
-            // Their outcome no longer matters (the pre-flight's diagnosis is the one reported), only that they stopped.
-            await Task.WhenAll(beside).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-            throw;
-        }
-    }
-
-    /// <summary>An unchanged release still gets extra tags it lacks (e.g. <c>latest</c>), retagged in the registry.</summary>
-    private async Task EnsureExtraTagsAsync(RegistryClient registry, ImageReference releaseImage, Digest digest, CancellationToken cancellationToken)
-    {
-        foreach (var tag in ExtraTags)
-        {
-            var extra = releaseImage.WithTag(tag.Value);
-            if ((await registry.FindAsync(extra, cancellationToken))?.Digest != digest)
-            {
-                await registry.TagAsync(releaseImage, tag.Value, cancellationToken);
-                Log.LogInformation("Tagged {Extra} in the registry ({Digest}): the release itself is unchanged", extra.ToFamiliarString(), digest);
-            }
-        }
-    }
-
-    /// <summary>The release image reference: <c>registry/artifact:v&lt;release&gt;</c>.</summary>
-    ImageReference ReleaseImage(ReleaseVersion release) => ImageReference.Create(Registry, Artifact.Value, release.ImageTag);
 
     /// <summary>Settings hook: adjust the build request (labels, build args, tags) without copying the target.</summary>
     ImageBuildRequest ImageSettings(ImageBuildRequest request) => request;

@@ -11,7 +11,7 @@ namespace Pipeline.Components;
 ///     public AbsolutePath ApplicationProject => RootDirectory / "src" / "Orders.Api" / "Orders.Api.csproj";
 /// }</code>
 /// </summary>
-public interface IPublishToKubernetes : IDeploy
+public interface IPublishToKubernetes : ICleanImages, IDeploy
 {
     /// <summary>Runs the chain.</summary>
     Target Publish => _ => _

@@ -2,14 +2,13 @@ using Pipeline.Components.Progress;
 using Pipeline.Engine;
 using Pipeline.Image;
 using Pipeline.Registry;
-using Pipeline.Registry.Http;
 
 namespace Pipeline.Components;
 
 /// <summary>
-/// Push: sends the release image (and extra tags) with credentials held in memory (no <c>docker login</c>, so
-/// there is nothing to log out of), then verifies through the registry API that the tag resolves to the
-/// digest the push reported. The digest is handed to Render and shown in the summary.
+/// Push: sends the image Image built (release and extra tags) with credentials held in memory (no <c>docker login</c>,
+/// so there is nothing to log out of), then verifies through the registry API that the tag resolves to the digest the
+/// push reported. Hands on the <see cref="PushedImage"/>; an unchanged release is skipped with the registry's digest.
 /// </summary>
 public interface IPush : IImage
 {
@@ -19,27 +18,25 @@ public interface IPush : IImage
         .DependsOn(Image)
         .Executes(async cancellationToken =>
         {
-            var chain = State<ChainState>();
-            if (chain.UnchangedReason is { } unchanged)
+            var image = ResultOf<ImageOutcome>(Image) ?? throw new InvalidOperationException("Image handed on no image.");
+            if (image.IsUnchanged)
             {
-                throw new TargetSkippedException(unchanged);
+                throw new TargetSkippedException(image.UnchangedReason!, new PushedImage(image.Release, image.RegistryDigest!.Value, Uploaded: false));
             }
 
-            var release = await ResolveReleaseAsync(cancellationToken);
-            var releaseImage = ReleaseImage(release);
             var credentials = await ResolveRegistryCredentialsAsync(cancellationToken);
             var engine = await ConnectEngineAsync(cancellationToken);
             using var registry = await ConnectRegistryAsync(cancellationToken);
-
             Digest? releaseDigest = null;
-            foreach (var tag in chain.BuildTags?.Tags ?? [])
+            foreach (var tag in image.Tags)
             {
                 var digest = await PushProgressView.RunAsync(this, (progress, log) =>
                     new ImagePublisher(new ImagePusher(engine, log), registry, log).PushAndVerifyAsync(tag, credentials, progress, cancellationToken));
-                releaseDigest ??= tag == releaseImage ? digest : null;
+                releaseDigest ??= tag == image.Release ? digest : null;
             }
 
-            chain.ImageDigest = releaseDigest;
-            Summary.Add("Image", $"{releaseImage}@{releaseDigest}");
+            var pushed = new PushedImage(image.Release, releaseDigest!.Value, Uploaded: true);
+            Summary.Add("Image", pushed.ToString());
+            return pushed;
         });
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Engine;
+using Pipeline.Image;
 using Pipeline.Manifests;
 using Pipeline.Registry;
 
@@ -12,8 +13,12 @@ namespace Pipeline.Components;
 /// <c>--pull-username</c> with <c>PULL_PASSWORD</c>, else the push credentials given explicitly, else a docker-config
 /// login only with <c>--pull-secret-from-docker-config</c> (a developer's login must not become a cluster Secret by accident).
 /// </summary>
-public interface IRender : ICleanImages
+public interface IRender : IHazReleaseImage
 {
+    /// <summary>The image to deploy when this build does not push one (a consuming build with Render and Deploy alone).</summary>
+    [Parameter("Image to render and deploy instead of the one Push hands on (registry/repository:tag or @sha256:…); default: the pushed release image")]
+    ImageReference? DeployImage => Parameter<ImageReference?>(null);
+
     /// <summary>The namespace to deploy to.</summary>
     [Parameter("Kubernetes namespace")]
     DnsLabel Namespace => Parameter(DnsLabel.DefaultNamespace);
@@ -60,20 +65,28 @@ public interface IRender : ICleanImages
     /// <summary>Renders the manifests.</summary>
     Target Render => _ => _
         .Description("Render the Namespace, Service and Deployment (imagePullSecrets) to artifacts/k8s/<artifact>.yaml")
-        .After(Push, CleanImages)
+        .TryAfter<IPush>(x => x.Push)
+        .TryAfter<ICleanImages>(x => x.CleanImages)
         // Everything Render will read is read now, before Compile: a manifest that does not parse or holds no
         // Deployment, or credentials no pull Secret can carry, must not cost a pushed (immutable) release.
+        .Validates(() =>
+        {
+            if (DeployImage is { } given && given.Registry != Registry)
+            {
+                throw new ArgumentException(
+                    $"--deploy-image {given} is in {given.Registry}, but --registry is {Registry}: the pull Secret is made for --registry, so pass --registry {given.Registry}");
+            }
+        })
         .Validates(async cancellationToken =>
         {
-            var settings = await RenderSettingsAsync(pushedDigest: null, pinByDigest: false, cancellationToken);
+            var settings = await RenderSettingsAsync(pushed: null, pinByDigest: false, cancellationToken);
             await RenderManifestsAsync(settings, cancellationToken);
             await RefuseFoundPullCredentialsAsync(_ => Task.FromResult(PullSecretFile is not null), cancellationToken);
             await BuildPullSecretAsync(settings, cancellationToken);
         })
         .Executes(async cancellationToken =>
         {
-            var chain = State<ChainState>();
-            var settings = await RenderSettingsAsync(chain.ImageDigest, PinDigest, cancellationToken);
+            var settings = await RenderSettingsAsync(PushedImage(), PinDigest, cancellationToken);
             var manifests = await RenderManifestsAsync(settings, cancellationToken);
             await ManifestWriter.WriteAsync(manifests, ManifestFile, cancellationToken);
             Log.LogInformation("Rendered {File}", ManifestFile);
@@ -101,14 +114,34 @@ public interface IRender : ICleanImages
                     found);
             }
 
-            chain.Manifests = manifests;
+            return new RenderedRelease(manifests, settings.Image, settings.Digest, ManifestFile);
         });
 
-    /// <summary>The Deployment's settings; the check before the push asks for no pinning, as no digest is known yet.</summary>
-    protected async Task<DeploymentSettings> RenderSettingsAsync(Pipeline.Registry.Digest? pushedDigest, bool pinByDigest, CancellationToken cancellationToken)
+    /// <summary>What Push handed on (pushed, or found unchanged), when this build pushes.</summary>
+    private PushedImage? PushedImage() => this is IPush push ? ResultOf<PushedImage>(push.Push) : null;
+
+    /// <summary>The image this release deploys and its digest when known: as Render rendered it, or (Render not run) by the same rules.</summary>
+    protected async Task<(ImageReference Image, Pipeline.Registry.Digest? Digest)> ReleasedImageAsync(CancellationToken cancellationToken)
+    {
+        if (ResultOf<RenderedRelease>(Render) is { } rendered)
+        {
+            return (rendered.Image, rendered.Digest);
+        }
+
+        var settings = await RenderSettingsAsync(PushedImage(), pinByDigest: false, cancellationToken);
+        return (settings.Image, settings.Digest);
+    }
+
+    /// <summary>
+    /// The Deployment's settings: the image is <see cref="DeployImage"/> when given, else the <paramref name="pushed"/>
+    /// release (with its digest), else the release image by tag (the check before the push: no digest is known yet).
+    /// </summary>
+    protected async Task<DeploymentSettings> RenderSettingsAsync(PushedImage? pushed, bool pinByDigest, CancellationToken cancellationToken)
     {
         var release = await ResolveReleaseAsync(cancellationToken);
-        return DeploymentSettings(new DeploymentSettings(Artifact.Label, ReleaseImage(release), release)
+        var image = DeployImage ?? pushed?.Image ?? ReleaseImage(release);
+        var pushedDigest = DeployImage is null ? pushed?.Digest : null;
+        return DeploymentSettings(new DeploymentSettings(Artifact.Label, image, release)
         {
             Namespace = Namespace,
             PullSecretName = PullSecret,
@@ -139,14 +172,8 @@ public interface IRender : ICleanImages
     /// <see cref="PullSecretFromDockerConfig"/> chooses it. Anonymous when there are none, or when a login was only
     /// found (<see cref="RefuseFoundPullCredentialsAsync"/> refuses that wherever the Secret would leave memory).
     /// </summary>
-    protected async Task<RegistryCredentials> ResolvePullCredentialsAsync(CancellationToken cancellationToken)
+    protected Task<RegistryCredentials> ResolvePullCredentialsAsync(CancellationToken cancellationToken) => Once(async () =>
     {
-        var chain = State<ChainState>();
-        if (chain.PullCredentials is { } known)
-        {
-            return known;
-        }
-
         var chosen = PullCredentials() ?? await ResolveRegistryCredentialsAsync(cancellationToken);
         if (IsOnlyFound(chosen))
         {
@@ -160,9 +187,8 @@ public interface IRender : ICleanImages
             }
         }
 
-        chain.PullCredentials = chosen;
         return chosen;
-    }
+    });
 
     /// <summary>
     /// Refuses, before anything runs, a pull Secret that <paramref name="secretLeavesMemory"/> (Deploy applies it, or

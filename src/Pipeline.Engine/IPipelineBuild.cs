@@ -44,6 +44,9 @@ public interface IPipelineBuild
     TResult? ResultOf<TResult>(Target target)
         where TResult : class;
 
+    /// <summary>How <paramref name="target"/> ended this run; null when it was not planned or has not ended yet.</summary>
+    Targets.TargetStatus? StatusOf(Target target);
+
     /// <summary>
     /// Computes a value once per run and shares it with every caller (the release, the credentials, a connection):
     /// later and concurrent callers await the first computation. A failure is not kept: the next caller tries again.

@@ -46,6 +46,9 @@ public abstract class PipelineBuild : IPipelineBuild
         where TResult : class => Runtime.Results.Find<TResult>(target);
 
     /// <inheritdoc />
+    public Targets.TargetStatus? StatusOf(Target target) => Runtime.Results.StatusOf(target);
+
+    /// <inheritdoc />
     public Task<T> Once<T>(Func<Task<T>> compute, [CallerMemberName] string key = "") => Runtime.Memo.GetAsync(key, compute);
 
     private BuildRuntime Runtime => runtime

@@ -29,7 +29,7 @@ public sealed class ResultsTests
         var run = await BuildHarness.RunAsync<ResultsBuild>(["--fail-push"]);
 
         run.StatusOf("Push").Should().Be("Failed");
-        run.Output.Should().Contain("report: no result");
+        run.Output.Should().Contain("report: no result, push Failed");
     }
 
     [Fact]

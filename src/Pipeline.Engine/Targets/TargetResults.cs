@@ -7,8 +7,18 @@ namespace Pipeline.Engine.Targets;
 internal sealed class TargetResults
 {
     private readonly ConcurrentDictionary<MethodInfo, object> _results = new();
+    private readonly ConcurrentDictionary<MethodInfo, TargetStatus> _statuses = new();
 
     public void Record(TargetModel target, object result) => _results[target.Key] = result;
+
+    public void RecordStatus(TargetModel target, TargetStatus status) => _statuses[target.Key] = status;
+
+    /// <summary>How <paramref name="target"/> ended this run; null while it has not ended or when it was not planned.</summary>
+    public TargetStatus? StatusOf(Target target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return _statuses.TryGetValue(target.Method, out var status) ? status : null;
+    }
 
     /// <summary>The result <paramref name="target"/> produced this run; null when it did not run, failed, or produced none.</summary>
     /// <exception cref="InvalidOperationException">It produced a result of another type: a bug in the build.</exception>

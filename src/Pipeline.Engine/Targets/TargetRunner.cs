@@ -22,14 +22,14 @@ internal sealed class TargetRunner(BuildOutput output, TargetResults results)
             cancelled |= cancellation.IsCancellationRequested;
             if (planned.SkippedByArgument)
             {
-                outcomes.Add(new TargetOutcome(name, TargetStatus.Skipped, TimeSpan.Zero, "--skip"));
+                Add(planned.Target, new TargetOutcome(name, TargetStatus.Skipped, TimeSpan.Zero, "--skip"));
                 continue;
             }
 
             var stopping = failed || cancelled;
             if (stopping && !planned.CleanupAnchors.Any(started.Contains))
             {
-                outcomes.Add(new TargetOutcome(name, TargetStatus.NotRun, TimeSpan.Zero, cancelled ? "build cancelled" : ""));
+                Add(planned.Target, new TargetOutcome(name, TargetStatus.NotRun, TimeSpan.Zero, cancelled ? "build cancelled" : ""));
                 continue;
             }
 
@@ -38,11 +38,17 @@ internal sealed class TargetRunner(BuildOutput output, TargetResults results)
             var outcome = await RunTargetAsync(planned.Target, token);
             failed |= outcome.Status == TargetStatus.Failed;
             cancelled |= outcome.Status == TargetStatus.Cancelled;
-            outcomes.Add(outcome);
+            Add(planned.Target, outcome);
         }
 
         var status = cancelled ? BuildStatus.Cancelled : failed ? BuildStatus.Failed : BuildStatus.Succeeded;
         return new BuildResult(outcomes, status, total.Elapsed);
+
+        void Add(TargetModel target, TargetOutcome outcome)
+        {
+            outcomes.Add(outcome);
+            results.RecordStatus(target, outcome.Status);
+        }
     }
 
     private async Task<TargetOutcome> RunTargetAsync(TargetModel target, CancellationToken cancellation)

@@ -35,7 +35,7 @@ internal sealed class ResultsBuild : PipelineBuild
     });
 
     private Target Report => _ => _.AlwaysAfter(Push).Executes(() =>
-        Log.LogInformation("report: {Result}; release looked up {Count} time(s)", ResultOf<Pushed>(Push)?.Digest ?? "no result", releaseLookups));
+        Log.LogInformation("report: {Result}, push {Status}; release looked up {Count} time(s)", ResultOf<Pushed>(Push)?.Digest ?? "no result", StatusOf(Push), releaseLookups));
 
     private Task<string> ReleaseAsync() => Once(async () =>
     {

@@ -1,4 +1,6 @@
-// The Publish chain from Cake, through Pipeline's stage services (no Pipeline.Engine):
+// The Publish chain from Cake, through the same stage use cases as ./build.sh (no Pipeline.Engine): releases are
+// immutable (the same content skips the build, other content under a released tag is refused before building),
+// and the local image is removed even when a task fails.
 //   dotnet tool restore && REGISTRY_PASSWORD=… dotnet cake --registry=HOST:PORT --registry-username=USER --release=1.2.3
 // The packages come from the local feed in NuGet.config (Pipeline's ./build.sh Pack writes it).
 #addin nuget:?package=Pipeline.Image&version=0.1.0-dev&loaddependencies=true
@@ -22,14 +24,15 @@ var credentials = HasArgument("registry-username")   // the password only from t
     : RegistryCredentials.Anonymous;
 var log = NullLogger.Instance;
 IContainerEngine engine = null;
+var ledger = new LocalImageLedger();   // the local tags the build applies, for the clean-up
+ImageOutcome outcome = null;
 Digest? digest = null;
-LocalTagSnapshot tags = null;
 
 Setup(context => engine = new DockerEngineConnector(name => EnvironmentVariable(name), new ProvisionScript(log), log).ConnectAsync(default).GetAwaiter().GetResult());
 // Like CleanImages: the local image goes even when a task failed.
 Teardown(context =>
 {
-    if (tags != null) new ImageCleaner(engine, log).RemoveAsync(tags, default).GetAwaiter().GetResult();
+    if (ledger.Applied is { } applied) new ImageCleaner(engine, log).RemoveAsync(applied, default).GetAwaiter().GetResult();
 });
 
 Task("Compile").Does(() => DotNetPublish(project, new DotNetPublishSettings
@@ -40,17 +43,22 @@ Task("Compile").Does(() => DotNetPublish(project, new DotNetPublishSettings
 Task("Image").IsDependentOn("Compile").Does(async () =>
 {
     var projectDirectory = project.Path.GetDirectory();   // the Dockerfile and .dockerignore sit beside the project
-    tags = await LocalTagSnapshot.TakeAsync(engine, [image], default);   // what the tag held before, for the clean-up
-    await new ImageBuilder(engine, new LocalBaseImage(engine, log), log).BuildAsync(new ImageBuildRequest
+    using var client = new RegistryClient(registry, credentials);
+    outcome = await new ImageRelease(engine, client, ledger, log).BuildAsync(new ImageReleaseRequest
     {
-        Dockerfile = projectDirectory.CombineWithFilePath("Dockerfile").FullPath,
-        IgnoreFile = projectDirectory.CombineWithFilePath(".dockerignore").FullPath,
-        ContextDirectory = publishDirectory.Path.MakeAbsolute(Context.Environment).FullPath,
-        Tags = [image], BaseImage = BaseImage.Local, Version = release, Created = DateTimeOffset.UtcNow,
+        Build = new ImageBuildRequest
+        {
+            Dockerfile = projectDirectory.CombineWithFilePath("Dockerfile").FullPath,
+            IgnoreFile = projectDirectory.CombineWithFilePath(".dockerignore").FullPath,
+            ContextDirectory = publishDirectory.Path.MakeAbsolute(Context.Environment).FullPath,
+            Tags = [image], BaseImage = BaseImage.Local, Version = release, Created = DateTimeOffset.UtcNow,
+        },
+        OverwriteTag = HasArgument("overwrite-tag"),
     }, default);
+    Information(outcome.IsUnchanged ? outcome.UnchangedReason : $"Built {outcome.Built.Id} as {image}");
 });
 
-Task("Push").IsDependentOn("Image").Does(async () =>
+Task("Push").IsDependentOn("Image").WithCriteria(() => !outcome.IsUnchanged, "the registry holds this release").Does(async () =>
 {
     using var client = new RegistryClient(registry, credentials);
     digest = await new ImagePublisher(new ImagePusher(engine, log), client, log).PushAndVerifyAsync(image, credentials, null, default);
@@ -59,7 +67,7 @@ Task("Push").IsDependentOn("Image").Does(async () =>
 
 Task("Render").IsDependentOn("Push").Does(async () =>
 {
-    var settings = new DeploymentSettings(artifact, image, release) { PushedDigest = digest };
+    var settings = new DeploymentSettings(artifact, image, release) { PushedDigest = digest ?? outcome.RegistryDigest };
     var file = await ManifestWriter.WriteAsync(ManifestRenderer.Render(settings), $"artifacts/k8s/{artifact}.yaml", default);
     Information("Rendered {0}", file);
 });

@@ -9,7 +9,7 @@ namespace Pipeline.Packages.Tests;
 public sealed class CakeSampleTests(PackedFeedFixture feed, ITestOutputHelper output)
 {
     [Fact]
-    public async Task CakeScript_PackagesFromTheLocalFeed_RunsTheChainThroughTheStageServices()
+    public async Task CakeScript_PackagesFromTheLocalFeed_RunsTheChainThroughTheStageUseCasesAndKeepsReleasesImmutable()
     {
         await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
         var cake = feed.Sample("cake");
@@ -29,5 +29,20 @@ public sealed class CakeSampleTests(PackedFeedFixture feed, ITestOutputHelper ou
         Directory.Exists(Path.Combine(cake, "tools", "Addins", $"Pipeline.Image.{feed.Version}")).Should().BeTrue("the addin comes from the local feed");
         var image = ImageReference.Create(registry.Host, "orders-api", "v1.5.0");
         await PublishedImageChecks.ShouldHavePublishedAsync(registry, feed.Engine, image, run, Path.Combine(cake, "artifacts", "k8s", "orders-api.yaml"));
+
+        // The same release again with other content: the release guard refuses it before building, as ./build.sh does.
+        using var client = registry.CreateClient();
+        var released = (await client.FindAsync(image))!.Digest;
+        await File.WriteAllTextAsync(Path.Combine(cake, "artifacts", "publish", "orders-api", "changed.txt"), "content the release does not hold");
+        var again = await ProcessRun.RunAsync("dotnet",
+            ["cake", "build.cake", $"--registry={registry.Host}", $"--registry-username={registry.Credentials.Username}", "--release=1.5.0"],
+            cake, environment, output);
+
+        again.ExitCode.Should().NotBe(0, "{0}", again);
+        again.Output.Should().Contain($"v1.5.0 already holds other content in {registry.Host}");
+        again.Output.Should().NotContain("Pushed and verified");
+        (await client.FindAsync(image))!.Digest.Should().Be(released, "the released tag keeps its image");
+        var localImages = await feed.Engine.ListImagesAsync(null, all: false, CancellationToken.None);
+        localImages.SelectMany(local => local.RepoTags ?? []).Should().NotContain(image.ToString(), "nothing was built, nothing is left");
     }
 }

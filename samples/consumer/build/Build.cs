@@ -9,7 +9,7 @@ internal sealed class Build : PipelineBuild, IPublishToKubernetes
     public AbsolutePath ApplicationProject => RootDirectory / "src" / "Inventory.Api" / "Inventory.Api.csproj";
 
     // New defaults; --artifact and --dockerfile still override them.
-    ArtifactName IHazApplication.Artifact => Parameter(ArtifactName.Parse("inventory"), nameof(IHazApplication.Artifact));
+    ArtifactName IHazArtifact.Artifact => Parameter(ArtifactName.Parse("inventory"), nameof(IHazArtifact.Artifact));
 
     AbsolutePath IHazApplication.Dockerfile => Parameter(RootDirectory / "deploy" / "Dockerfile", nameof(IHazApplication.Dockerfile));
 }

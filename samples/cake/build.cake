@@ -25,7 +25,7 @@ IContainerEngine engine = null;
 Digest? digest = null;
 LocalTagSnapshot tags = null;
 
-Setup(context => engine = new DockerEngineConnector(name => EnvironmentVariable(name), new ProvisionScript(log), log).ConnectAsync(default).GetAwaiter().GetResult());
+Setup(context => engine = new DockerEngineConnector(ProcessEnvironment.From(EnvironmentVariables()), new ProvisionScript(log), log).ConnectAsync(default).GetAwaiter().GetResult());
 // Like CleanImages: the local image goes even when a task failed.
 Teardown(context =>
 {

@@ -19,7 +19,7 @@ public interface IHazContainerEngine : IPipelineBuild
             return connected;
         }
 
-        var connector = new DockerEngineConnector(name => Environment.GetValueOrDefault(name), new ProvisionScript(Log), Log);
+        var connector = new DockerEngineConnector(State<StageEnvironment>().Of(this), new ProvisionScript(Log), Log);
         chain.Engine = await connector.ConnectAsync(cancellationToken);
         return chain.Engine;
     }

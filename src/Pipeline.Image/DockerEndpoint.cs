@@ -1,3 +1,5 @@
+using Pipeline.Registry;
+
 namespace Pipeline.Image;
 
 /// <summary>Where the Docker engine listens: <c>DOCKER_HOST</c>, else the default Unix socket.</summary>
@@ -6,12 +8,12 @@ public static class DockerEndpoint
     /// <summary>The engine's default socket on Linux.</summary>
     public static Uri DefaultSocket { get; } = new("unix:///var/run/docker.sock");
 
-    /// <summary>Reads <c>DOCKER_HOST</c> through <paramref name="environmentVariable"/>; the default socket when unset.</summary>
+    /// <summary>Reads <c>DOCKER_HOST</c> from <paramref name="environment"/>; the default socket when unset.</summary>
     /// <exception cref="ContainerEngineUnavailableException">DOCKER_HOST is set but is not a unix:// or tcp:// URI.</exception>
-    public static Uri Resolve(Func<string, string?> environmentVariable)
+    public static Uri Resolve(ProcessEnvironment environment)
     {
-        ArgumentNullException.ThrowIfNull(environmentVariable);
-        var value = environmentVariable("DOCKER_HOST");
+        ArgumentNullException.ThrowIfNull(environment);
+        var value = environment["DOCKER_HOST"];
         if (string.IsNullOrWhiteSpace(value))
         {
             return DefaultSocket;

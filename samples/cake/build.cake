@@ -28,7 +28,7 @@ var ledger = new LocalImageLedger();   // the local tags the build applies, for 
 ImageOutcome outcome = null;
 Digest? digest = null;
 
-Setup(context => engine = new DockerEngineConnector(name => EnvironmentVariable(name), new ProvisionScript(log), log).ConnectAsync(default).GetAwaiter().GetResult());
+Setup(context => engine = new DockerEngineConnector(ProcessEnvironment.From(EnvironmentVariables()), new ProvisionScript(log), log).ConnectAsync(default).GetAwaiter().GetResult());
 // Like CleanImages: the local image goes even when a task failed.
 Teardown(context =>
 {

@@ -1,10 +1,10 @@
-using System.Collections;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using k8s;
 using k8s.Authentication;
 using k8s.Exceptions;
 using k8s.KubeConfigModels;
+using Pipeline.Registry;
 
 namespace Pipeline.Cluster;
 
@@ -19,7 +19,7 @@ public sealed class ClusterResolver
     private const string ServiceHostVariable = "KUBERNETES_SERVICE_HOST";
     private const string ServicePortVariable = "KUBERNETES_SERVICE_PORT";
 
-    private readonly IReadOnlyDictionary<string, string?> _environment;
+    private readonly ProcessEnvironment _environment;
     private readonly string? _homeDirectory;
     private readonly InClusterPaths _inClusterPaths;
 
@@ -27,7 +27,7 @@ public sealed class ClusterResolver
     /// <param name="environment">Environment variables (KUBECONFIG, KUBERNETES_SERVICE_HOST/PORT).</param>
     /// <param name="homeDirectory">The user's home; null when there is none (then ~/.kube/config is not tried).</param>
     /// <param name="inClusterPaths">Where the service account token, CA and namespace files are.</param>
-    public ClusterResolver(IReadOnlyDictionary<string, string?> environment, string? homeDirectory, InClusterPaths inClusterPaths)
+    public ClusterResolver(ProcessEnvironment environment, string? homeDirectory, InClusterPaths inClusterPaths)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(inClusterPaths);
@@ -39,9 +39,7 @@ public sealed class ClusterResolver
     /// <summary>A resolver over this process's environment, home directory and the standard service-account paths.</summary>
     public static ClusterResolver ForCurrentProcess()
     {
-        var environment = Environment.GetEnvironmentVariables()
-            .Cast<DictionaryEntry>()
-            .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value, StringComparer.Ordinal);
+        var environment = ProcessEnvironment.Current();
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         return new ClusterResolver(environment, string.IsNullOrEmpty(home) ? null : home, InClusterPaths.Default);
     }
@@ -176,7 +174,7 @@ public sealed class ClusterResolver
             $"in-cluster service account at https://{authority} (token {_inClusterPaths.TokenPath})");
     }
 
-    private string? Variable(string name) => _environment.TryGetValue(name, out var value) ? value : null;
+    private string? Variable(string name) => _environment[name];
 
     private static string Describe(List<string> names) =>
         names.Count == 0 ? "none" : string.Join(", ", names.Select(name => $"'{name}'"));

@@ -3,6 +3,7 @@ using Pipeline.Cluster;
 using Pipeline.Engine;
 using Pipeline.Engine.Targets;
 using Pipeline.GitHub;
+using Pipeline.Registry;
 using Pipeline.Version;
 
 namespace Pipeline.Components;
@@ -27,10 +28,10 @@ public interface IGitHubRelease : IDeploy
         .Triggers(Deploy)
         .Executes(async cancellationToken =>
         {
-            var environment = new Dictionary<string, string>(Environment, StringComparer.Ordinal);
+            var environment = State<StageEnvironment>().Of(this);
             if (GitHubToken is { Length: > 0 } token)
             {
-                environment[GitHubConnection.TokenVariable] = token;
+                environment = environment.With(GitHubConnection.TokenVariable, token);
             }
 
             var client = GitHubConnection.TryCreate(environment, out var skipReason) ?? throw new TargetSkippedException(skipReason);
@@ -102,9 +103,9 @@ public interface IGitHubRelease : IDeploy
             : Uri.TryCreate(Environment.GetValueOrDefault("BUILD_URL"), UriKind.Absolute, out var jenkins) ? jenkins : null;
 
     /// <summary>The origin remote, read only when <c>GITHUB_REPOSITORY</c> does not name the repository.</summary>
-    private async Task<string?> OriginRemoteAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    private async Task<string?> OriginRemoteAsync(ProcessEnvironment environment, CancellationToken cancellationToken)
     {
-        if (environment.GetValueOrDefault(GitHubRepositoryName.EnvironmentVariable) is { Length: > 0 })
+        if (environment.NonEmpty(GitHubRepositoryName.EnvironmentVariable) is not null)
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using Octokit;
+using Pipeline.Registry;
 
 namespace Pipeline.GitHub;
 
@@ -27,10 +28,10 @@ public static class GitHubConnection
     /// <c>/api/v3/</c> to any host but github.com, as GitHub Enterprise Server serves it there.</param>
     /// <param name="skipReason">Why no client was made; empty when one was.</param>
     /// <exception cref="GitHubException">The API address is not an absolute http(s) URL.</exception>
-    public static GitHubClient? TryCreate(IReadOnlyDictionary<string, string> environment, Uri? apiBaseUri, out string skipReason)
+    public static GitHubClient? TryCreate(ProcessEnvironment environment, Uri? apiBaseUri, out string skipReason)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var token = environment.GetValueOrDefault(TokenVariable)?.Trim();
+        var token = environment[TokenVariable]?.Trim();
         if (string.IsNullOrEmpty(token))
         {
             skipReason = $"no {TokenVariable}";
@@ -45,18 +46,18 @@ public static class GitHubConnection
         return client;
     }
 
-    /// <inheritdoc cref="TryCreate(IReadOnlyDictionary{string, string}, Uri?, out string)"/>
-    public static GitHubClient? TryCreate(IReadOnlyDictionary<string, string> environment, out string skipReason) =>
+    /// <inheritdoc cref="TryCreate(ProcessEnvironment, Uri?, out string)"/>
+    public static GitHubClient? TryCreate(ProcessEnvironment environment, out string skipReason) =>
         TryCreate(environment, apiBaseUri: null, out skipReason);
 
-    private static Uri ApiAddress(IReadOnlyDictionary<string, string> environment, Uri? apiBaseUri)
+    private static Uri ApiAddress(ProcessEnvironment environment, Uri? apiBaseUri)
     {
         if (apiBaseUri is not null)
         {
             return RequireHttp(apiBaseUri, "the GitHub API address");
         }
 
-        var configured = environment.GetValueOrDefault(ApiUrlVariable)?.Trim();
+        var configured = environment[ApiUrlVariable]?.Trim();
         if (string.IsNullOrEmpty(configured))
         {
             return GitHubClient.GitHubApiUrl;

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using Pipeline.Registry;
 
 namespace Pipeline.GitHub;
 
@@ -75,10 +76,10 @@ public readonly partial record struct GitHubRepositoryName : IParsable<GitHubRep
     /// The repository of this build: <c>GITHUB_REPOSITORY</c> when set (GitHub Actions), otherwise read from
     /// <paramref name="originRemote"/> on the host of <c>GITHUB_SERVER_URL</c> (github.com when unset).
     /// </summary>
-    public static GitHubRepositoryName Resolve(IReadOnlyDictionary<string, string> environment, string? originRemote)
+    public static GitHubRepositoryName Resolve(ProcessEnvironment environment, string? originRemote)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        if (environment.TryGetValue(EnvironmentVariable, out var declared) && !string.IsNullOrWhiteSpace(declared))
+        if (environment[EnvironmentVariable] is { } declared && !string.IsNullOrWhiteSpace(declared))
         {
             return Parse(declared.Trim());
         }
@@ -91,7 +92,7 @@ public readonly partial record struct GitHubRepositoryName : IParsable<GitHubRep
                 + $"Set {EnvironmentVariable}=owner/name or add an origin remote on GitHub.");
         }
 
-        var host = environment.TryGetValue("GITHUB_SERVER_URL", out var server)
+        var host = environment["GITHUB_SERVER_URL"] is { } server
             && Uri.TryCreate(server, UriKind.Absolute, out var serverUri)
             ? serverUri.Host
             : GitHubDotComHost;

@@ -1,4 +1,5 @@
 using Docker.DotNet;
+using Pipeline.Registry;
 
 namespace Pipeline.Image;
 
@@ -12,12 +13,12 @@ public static class DockerEndpoint
     /// <summary>The engine's default socket on Linux.</summary>
     public static Uri DefaultSocket { get; } = new("unix:///var/run/docker.sock");
 
-    /// <summary>Resolves the engine's address through <paramref name="environmentVariable"/>.</summary>
+    /// <summary>Resolves the engine's address from <paramref name="environment"/>.</summary>
     /// <exception cref="ContainerEngineUnavailableException">DOCKER_HOST or the context names no engine this library can use.</exception>
-    public static Uri Resolve(Func<string, string?> environmentVariable)
+    public static Uri Resolve(ProcessEnvironment environment)
     {
-        ArgumentNullException.ThrowIfNull(environmentVariable);
-        var host = environmentVariable("DOCKER_HOST");
+        ArgumentNullException.ThrowIfNull(environment);
+        var host = environment["DOCKER_HOST"];
         if (!string.IsNullOrWhiteSpace(host))
         {
             return Usable(host.Trim(), $"DOCKER_HOST='{host}'");
@@ -26,19 +27,19 @@ public static class DockerEndpoint
         Uri fromContext;
         try
         {
-            fromContext = new DockerConfig(new DockerCliSettings(environmentVariable)).GetEndpoint();
+            fromContext = new DockerConfig(new DockerCliSettings(environment)).GetEndpoint();
         }
         catch (DockerConfigurationException exception)
         {
             throw new ContainerEngineUnavailableException(
                 ContainerEngineFailureKind.UnsupportedEndpoint,
                 DefaultSocket,
-                $"{exception.Message} ({ContextOrigin(environmentVariable)}): run 'docker context ls' and 'docker context use' a context that exists, "
+                $"{exception.Message} ({ContextOrigin(environment)}): run 'docker context ls' and 'docker context use' a context that exists, "
                 + "or set DOCKER_HOST to the engine's socket.",
                 exception);
         }
 
-        return fromContext == DefaultSocket ? DefaultSocket : Usable(fromContext.OriginalString, $"the docker context's endpoint '{fromContext}' ({ContextOrigin(environmentVariable)})");
+        return fromContext == DefaultSocket ? DefaultSocket : Usable(fromContext.OriginalString, $"the docker context's endpoint '{fromContext}' ({ContextOrigin(environment)})");
     }
 
     private static Uri Usable(string address, string origin)
@@ -55,10 +56,10 @@ public static class DockerEndpoint
             + "or tcp://127.0.0.1:2375 (an ssh:// engine through a tunnel to a local socket), or unset it to use unix:///var/run/docker.sock.");
     }
 
-    private static string ContextOrigin(Func<string, string?> environmentVariable) =>
-        environmentVariable("DOCKER_CONTEXT") is { Length: > 0 } named
+    private static string ContextOrigin(ProcessEnvironment environment) =>
+        environment.NonEmpty("DOCKER_CONTEXT") is { } named
             ? $"DOCKER_CONTEXT={named}"
-            : "currentContext in " + Path.Combine(environmentVariable("DOCKER_CONFIG") is { Length: > 0 } config ? config : "~/.docker", "config.json");
+            : "currentContext in " + Path.Combine(environment.NonEmpty("DOCKER_CONFIG") ?? "~/.docker", "config.json");
 
     /// <summary>
     /// Refuses an engine on another machine over plain TCP before anything connects: the build sends it the push

@@ -1,6 +1,7 @@
 using Docker.DotNet;
 using Docker.DotNet.X509;
 using Microsoft.Extensions.Logging;
+using Pipeline.Registry;
 
 namespace Pipeline.Image;
 
@@ -14,19 +15,19 @@ public sealed class DockerEngineConnector
     private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(60);
 
-    private readonly Func<string, string?> _environmentVariable;
+    private readonly ProcessEnvironment _environment;
     private readonly IEngineProvisioner? _provisioner;
     private readonly ILogger _logger;
 
     /// <summary>Creates the connector.</summary>
-    /// <param name="environmentVariable">Reads an environment variable (DOCKER_HOST).</param>
+    /// <param name="environment">The environment: DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH.</param>
     /// <param name="provisioner">Sets up an engine when none answers; null never provisions.</param>
     /// <param name="logger">Says what happens (provisioning, the engine found).</param>
-    public DockerEngineConnector(Func<string, string?> environmentVariable, IEngineProvisioner? provisioner, ILogger logger)
+    public DockerEngineConnector(ProcessEnvironment environment, IEngineProvisioner? provisioner, ILogger logger)
     {
-        ArgumentNullException.ThrowIfNull(environmentVariable);
+        ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(logger);
-        _environmentVariable = environmentVariable;
+        _environment = environment;
         _provisioner = provisioner;
         _logger = logger;
     }
@@ -35,8 +36,8 @@ public sealed class DockerEngineConnector
     /// <exception cref="ContainerEngineUnavailableException">No engine answers and none could be provisioned.</exception>
     public async Task<DockerEngine> ConnectAsync(CancellationToken cancellationToken)
     {
-        var endpoint = DockerEndpoint.Resolve(_environmentVariable);
-        var tls = EngineTls.Resolve(endpoint, _environmentVariable);
+        var endpoint = DockerEndpoint.Resolve(_environment);
+        var tls = EngineTls.Resolve(endpoint, _environment);
         DockerEndpoint.RequireTlsOffLoopback(endpoint, tls);
         // The client that answers the ping is the one returned: a second client would pay its start-up again.
         var engine = Create(endpoint, tls);

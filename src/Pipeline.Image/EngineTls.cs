@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using Pipeline.Registry;
 
 namespace Pipeline.Image;
 
@@ -26,20 +27,20 @@ public sealed class EngineTls
     /// <summary>This client's certificate, with its private key.</summary>
     public X509Certificate2 ClientCertificate { get; }
 
-    /// <summary>The TLS settings <paramref name="environmentVariable"/> asks for; null when DOCKER_TLS_VERIFY is unset.</summary>
+    /// <summary>The TLS settings <paramref name="environment"/> asks for; null when DOCKER_TLS_VERIFY is unset.</summary>
     /// <exception cref="ContainerEngineUnavailableException">TLS is asked for but a certificate file is missing or unreadable.</exception>
-    public static EngineTls? Resolve(Uri endpoint, Func<string, string?> environmentVariable)
+    public static EngineTls? Resolve(Uri endpoint, ProcessEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        ArgumentNullException.ThrowIfNull(environmentVariable);
-        if (string.IsNullOrEmpty(environmentVariable("DOCKER_TLS_VERIFY")))
+        ArgumentNullException.ThrowIfNull(environment);
+        if (string.IsNullOrEmpty(environment["DOCKER_TLS_VERIFY"]))
         {
             return null;
         }
 
-        var directory = environmentVariable("DOCKER_CERT_PATH") is { Length: > 0 } path
+        var directory = environment["DOCKER_CERT_PATH"] is { Length: > 0 } path
             ? path
-            : Path.Combine(environmentVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
+            : Path.Combine(environment["HOME"] ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
         string[] files = ["ca.pem", "cert.pem", "key.pem"];
         var missing = files.Where(file => !File.Exists(Path.Combine(directory, file))).ToList();
         if (missing.Count > 0)

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using Pipeline.Registry.Globs;
 
 namespace Pipeline.Image;
 
@@ -16,7 +16,8 @@ internal sealed class IgnorePattern
     {
         Text = cleaned;
         IsException = isException;
-        _regex = new Regex(ToRegex(cleaned), RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+        _regex = GlobPattern.Compile(cleaned, GlobDialect.DockerIgnore)
+            ?? throw new InvalidOperationException("the .dockerignore dialect rejects a malformed pattern instead of dropping it");
     }
 
     /// <summary>The cleaned pattern, without the <c>!</c>.</summary>
@@ -85,72 +86,5 @@ internal sealed class IgnorePattern
 
         var joined = string.Join('/', segments);
         return rooted ? "/" + joined : joined.Length == 0 ? "." : joined;
-    }
-
-    private static string ToRegex(string pattern)
-    {
-        var regex = new StringBuilder("^");
-        var inClass = false;
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var ch = pattern[i];
-            if (inClass)
-            {
-                if (ch == ']')
-                {
-                    inClass = false;
-                    regex.Append(ch);
-                }
-                else if (ch == '\\' && i + 1 < pattern.Length)
-                {
-                    regex.Append('\\').Append(pattern[++i]);
-                }
-                else
-                {
-                    regex.Append(ch);
-                }
-
-                continue;
-            }
-
-            switch (ch)
-            {
-                case '*' when i + 1 < pattern.Length && pattern[i + 1] == '*':
-                    i++;
-                    // "**/" is "**": eat the slash.
-                    if (i + 1 < pattern.Length && pattern[i + 1] == '/')
-                    {
-                        i++;
-                    }
-
-                    // "**" at the end matches everything below; elsewhere any number of whole segments.
-                    regex.Append(i + 1 == pattern.Length ? ".*" : "(.*/)?");
-                    break;
-                case '*':
-                    regex.Append("[^/]*");
-                    break;
-                case '?':
-                    regex.Append("[^/]");
-                    break;
-                case '[':
-                    inClass = true;
-                    regex.Append('[');
-                    if (i + 1 < pattern.Length && pattern[i + 1] is '^' or '!')
-                    {
-                        regex.Append('^');
-                        i++;
-                    }
-
-                    break;
-                case '\\':
-                    regex.Append(i + 1 < pattern.Length ? Regex.Escape(pattern[++i].ToString()) : @"\\");
-                    break;
-                default:
-                    regex.Append(Regex.Escape(ch.ToString()));
-                    break;
-            }
-        }
-
-        return regex.Append('$').ToString();
     }
 }

@@ -1,5 +1,4 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using Pipeline.Registry.Globs;
 
 namespace Pipeline.Manifests;
 
@@ -107,41 +106,8 @@ internal sealed class KubeletKeyring<T>
     }
 
     // Go's filepath.Match for one host label: '*' any run, '?' one character, '[…]' a class; a bad pattern never matches.
-    private static bool GlobMatch(string pattern, string value)
-    {
-        var regex = new StringBuilder("^");
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            switch (pattern[i])
-            {
-                case '*':
-                    regex.Append("[^/]*");
-                    break;
-                case '?':
-                    regex.Append("[^/]");
-                    break;
-                case '[':
-                    var close = pattern.IndexOf(']', i + 1);
-                    if (close < 0)
-                    {
-                        return false;
-                    }
-
-                    var set = pattern[(i + 1)..close];
-                    regex.Append('[').Append(set.StartsWith('^') ? "^" + Regex.Escape(set[1..]) : Regex.Escape(set)).Append(']');
-                    i = close;
-                    break;
-                case '\\' when i + 1 < pattern.Length:
-                    regex.Append(Regex.Escape(pattern[++i].ToString()));
-                    break;
-                default:
-                    regex.Append(Regex.Escape(pattern[i].ToString()));
-                    break;
-            }
-        }
-
-        return Regex.IsMatch(value, regex.Append('$').ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    }
+    private static bool GlobMatch(string pattern, string value) =>
+        GlobPattern.Compile(pattern, GlobDialect.FilepathMatch)?.IsMatch(value) ?? false;
 
     // The kubelet's isDefaultRegistryMatch: no domain in the first component means Docker Hub.
     private static bool IsDockerHubImage(string image)

@@ -1,3 +1,5 @@
+using Pipeline.Registry;
+
 namespace Pipeline.Cluster.Tests;
 
 public sealed class ClusterResolverTests : IDisposable
@@ -111,6 +113,6 @@ public sealed class ClusterResolverTests : IDisposable
                 && e.Message.Contains("'gamma'") && e.Message.Contains("'alpha'"));
     }
 
-    private ClusterResolver Resolver(Dictionary<string, string?> environment) =>
-        new(environment, _temp.File("home"), new InClusterPaths(_temp.File("token"), _temp.File("ca.crt"), _temp.File("namespace")));
+    private ClusterResolver Resolver(Dictionary<string, string> environment) =>
+        new(ProcessEnvironment.From(environment), _temp.File("home"), new InClusterPaths(_temp.File("token"), _temp.File("ca.crt"), _temp.File("namespace")));
 }

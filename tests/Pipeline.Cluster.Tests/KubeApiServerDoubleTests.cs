@@ -2,6 +2,7 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Pipeline.Registry;
 
 namespace Pipeline.Cluster.Tests;
 
@@ -28,7 +29,7 @@ public sealed class KubeApiServerDoubleTests(ClusterFixture fixture)
     {
         using var temp = new TemporaryDirectory();
         var path = fixture.ApiServer.WriteKubeconfig(temp.File("kubeconfig"), "team");
-        var resolver = new ClusterResolver(new Dictionary<string, string?>(), null, new InClusterPaths(temp.File("t"), temp.File("c"), temp.File("n")));
+        var resolver = new ClusterResolver(ProcessEnvironment.Empty, null, new InClusterPaths(temp.File("t"), temp.File("c"), temp.File("n")));
 
         var resolution = await resolver.ResolveAsync(new ClusterRequest(path));
         using var client = resolution.CreateClient();

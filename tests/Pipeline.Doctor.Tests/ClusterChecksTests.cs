@@ -150,7 +150,7 @@ public sealed class ClusterChecksTests : IAsyncLifetime
     public async Task RunAsync_KubeconfigMissing_FailsWithTheResolverMessageAndFix()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"doctor-{Guid.NewGuid():N}", "kubeconfig");
-        var resolver = new ClusterResolver(new Dictionary<string, string?>(), homeDirectory: null, InClusterPaths.Default);
+        var resolver = new ClusterResolver(ProcessEnvironment.Empty, homeDirectory: null, InClusterPaths.Default);
 
         var results = await ClusterChecks.RunAsync(
             token => resolver.ResolveAsync(new ClusterRequest(missing), token),

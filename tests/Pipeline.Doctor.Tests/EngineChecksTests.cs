@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Image;
+using Pipeline.Registry;
 using Pipeline.Testing.Docker;
 
 namespace Pipeline.Doctor.Tests;
@@ -25,7 +26,7 @@ public sealed class EngineChecksTests(DockerEngineFixture engine) : IClassFixtur
     public async Task RunAsync_NoEngineAtTheSocket_FailsReachableWithTheFixAndSkipsTheRest()
     {
         var socket = Path.Combine(Path.GetTempPath(), $"doctor-{Guid.NewGuid():N}.sock");
-        var connector = new DockerEngineConnector(name => name == "DOCKER_HOST" ? $"unix://{socket}" : null, provisioner: null, NullLogger.Instance);
+        var connector = new DockerEngineConnector(ProcessEnvironment.From(new Dictionary<string, string> { ["DOCKER_HOST"] = $"unix://{socket}" }), provisioner: null, NullLogger.Instance);
 
         var diagnosis = await EngineChecks.RunAsync(async token => await connector.ConnectAsync(token), CancellationToken.None);
 

@@ -1,4 +1,5 @@
 using Octokit;
+using Pipeline.Registry;
 
 namespace Pipeline.GitHub.Tests;
 
@@ -7,7 +8,7 @@ public sealed class GitHubConnectionTests
     [Fact]
     public void TryCreate_WithoutToken_ReturnsNullWithReason()
     {
-        var client = GitHubConnection.TryCreate(new Dictionary<string, string> { ["GITHUB_API_URL"] = "https://api.github.com" }, out var reason);
+        var client = GitHubConnection.TryCreate(ProcessEnvironment.From(new Dictionary<string, string> { ["GITHUB_API_URL"] = "https://api.github.com" }), out var reason);
 
         client.Should().BeNull();
         reason.Should().Be("no GITHUB_TOKEN");
@@ -16,7 +17,7 @@ public sealed class GitHubConnectionTests
     [Fact]
     public void TryCreate_WithBlankToken_ReturnsNull()
     {
-        var client = GitHubConnection.TryCreate(new Dictionary<string, string> { ["GITHUB_TOKEN"] = "  " }, out var reason);
+        var client = GitHubConnection.TryCreate(ProcessEnvironment.From(new Dictionary<string, string> { ["GITHUB_TOKEN"] = "  " }), out var reason);
 
         client.Should().BeNull();
         reason.Should().Be("no GITHUB_TOKEN");
@@ -25,7 +26,7 @@ public sealed class GitHubConnectionTests
     [Fact]
     public void TryCreate_WithToken_AuthenticatesWithItAgainstApiGitHubCom()
     {
-        var client = GitHubConnection.TryCreate(new Dictionary<string, string> { ["GITHUB_TOKEN"] = TestData.Token }, out var reason);
+        var client = GitHubConnection.TryCreate(ProcessEnvironment.From(new Dictionary<string, string> { ["GITHUB_TOKEN"] = TestData.Token }), out var reason);
 
         client.Should().NotBeNull();
         reason.Should().BeEmpty();
@@ -43,7 +44,7 @@ public sealed class GitHubConnectionTests
             ["GITHUB_API_URL"] = "https://github.example.com/api/v3",
         };
 
-        GitHubConnection.TryCreate(environment, out _)!.BaseAddress.Should().Be(new Uri("https://github.example.com/api/v3/"));
+        GitHubConnection.TryCreate(ProcessEnvironment.From(environment), out _)!.BaseAddress.Should().Be(new Uri("https://github.example.com/api/v3/"));
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class GitHubConnectionTests
             ["GITHUB_API_URL"] = "https://github.example.com/api/v3",
         };
 
-        GitHubConnection.TryCreate(environment, new Uri("http://127.0.0.1:9/"), out _)!
+        GitHubConnection.TryCreate(ProcessEnvironment.From(environment), new Uri("http://127.0.0.1:9/"), out _)!
             .BaseAddress.Should().Be(new Uri("http://127.0.0.1:9/api/v3/"));
     }
 
@@ -66,7 +67,7 @@ public sealed class GitHubConnectionTests
     {
         var environment = new Dictionary<string, string> { ["GITHUB_TOKEN"] = TestData.Token, ["GITHUB_API_URL"] = apiUrl };
 
-        var create = () => GitHubConnection.TryCreate(environment, out _);
+        var create = () => GitHubConnection.TryCreate(ProcessEnvironment.From(environment), out _);
 
         var error = create.Should().Throw<GitHubException>().Which;
         error.Kind.Should().Be(GitHubFailureKind.InvalidApiAddress);
@@ -81,7 +82,7 @@ public sealed class GitHubConnectionTests
     {
         var environment = new Dictionary<string, string> { ["GITHUB_TOKEN"] = TestData.Token, ["GITHUB_API_URL"] = apiUrl };
 
-        var create = () => GitHubConnection.TryCreate(environment, out _);
+        var create = () => GitHubConnection.TryCreate(ProcessEnvironment.From(environment), out _);
 
         var error = create.Should().Throw<GitHubException>().Which;
         error.Kind.Should().Be(GitHubFailureKind.InvalidApiAddress);

@@ -1,3 +1,5 @@
+using Pipeline.Registry;
+
 namespace Pipeline.GitHub.Tests;
 
 public sealed class GitHubRepositoryNameTests
@@ -98,13 +100,13 @@ public sealed class GitHubRepositoryNameTests
     {
         var environment = new Dictionary<string, string> { ["GITHUB_REPOSITORY"] = "octo-org/orders" };
 
-        GitHubRepositoryName.Resolve(environment, "git@github.com:someone/fork.git").ToString().Should().Be("octo-org/orders");
+        GitHubRepositoryName.Resolve(ProcessEnvironment.From(environment), "git@github.com:someone/fork.git").ToString().Should().Be("octo-org/orders");
     }
 
     [Fact]
     public void Resolve_FallsBackToTheOriginRemote()
     {
-        GitHubRepositoryName.Resolve(new Dictionary<string, string>(), "git@github.com:octo-org/orders.git")
+        GitHubRepositoryName.Resolve(ProcessEnvironment.Empty, "git@github.com:octo-org/orders.git")
             .ToString().Should().Be("octo-org/orders");
     }
 
@@ -113,14 +115,14 @@ public sealed class GitHubRepositoryNameTests
     {
         var environment = new Dictionary<string, string> { ["GITHUB_SERVER_URL"] = "https://github.example.com" };
 
-        GitHubRepositoryName.Resolve(environment, "https://github.example.com/platform/orders.git")
+        GitHubRepositoryName.Resolve(ProcessEnvironment.From(environment), "https://github.example.com/platform/orders.git")
             .ToString().Should().Be("platform/orders");
     }
 
     [Fact]
     public void Resolve_WithoutVariableOrRemote_SaysWhatToSet()
     {
-        var resolve = () => GitHubRepositoryName.Resolve(new Dictionary<string, string>(), originRemote: null);
+        var resolve = () => GitHubRepositoryName.Resolve(ProcessEnvironment.Empty, originRemote: null);
 
         resolve.Should().Throw<GitHubException>().WithMessage("*GITHUB_REPOSITORY is not set*origin remote*");
     }

@@ -27,7 +27,7 @@ internal static class TestData
             [GitHubConnection.TokenVariable] = token,
             [GitHubConnection.ApiUrlVariable] = github.BaseAddress.ToString(),
         };
-        return GitHubConnection.TryCreate(environment, out var reason)
+        return GitHubConnection.TryCreate(ProcessEnvironment.From(environment), out var reason)
             ?? throw new InvalidOperationException($"no client: {reason}");
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.Registry;
 
 namespace Pipeline.Image.Tests;
 
@@ -71,8 +72,8 @@ public sealed class DockerContextTests : IDisposable
 
     public void Dispose() => Directory.Delete(_config, recursive: true);
 
-    private Func<string, string?> Environment(params (string Name, string Value)[] variables) =>
-        name => name == "DOCKER_CONFIG" ? _config : variables.FirstOrDefault(variable => variable.Name == name).Value;
+    private ProcessEnvironment Environment(params (string Name, string Value)[] variables) =>
+        ProcessEnvironment.From([new("DOCKER_CONFIG", _config), .. variables.Select(variable => new KeyValuePair<string, string>(variable.Name, variable.Value))]);
 
     private void WriteContext(string name, string host)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Image;
+using Pipeline.Registry;
 
 namespace Pipeline.Image.Tests;
 
@@ -8,7 +9,7 @@ public class DockerEngineConnectorTests
     [Fact]
     public async Task ConnectAsync_ReachesEngineAtDefaultSocket()
     {
-        var connector = new DockerEngineConnector(_ => null, provisioner: null, NullLogger.Instance);
+        var connector = new DockerEngineConnector(ProcessEnvironment.Empty, provisioner: null, NullLogger.Instance);
 
         using var engine = await connector.ConnectAsync(CancellationToken.None);
 
@@ -21,7 +22,7 @@ public class DockerEngineConnectorTests
     {
         var socket = $"unix:///tmp/pipeline-image-test-{Guid.NewGuid():N}.sock";
         var provisioner = new RecordingProvisioner();
-        var connector = new DockerEngineConnector(name => name == "DOCKER_HOST" ? socket : null, provisioner, NullLogger.Instance);
+        var connector = new DockerEngineConnector(ProcessEnvironment.From(new Dictionary<string, string> { ["DOCKER_HOST"] = socket }), provisioner, NullLogger.Instance);
 
         var act = () => connector.ConnectAsync(CancellationToken.None);
 
@@ -35,7 +36,7 @@ public class DockerEngineConnectorTests
     [Fact]
     public void Resolve_RejectsUnsupportedDockerHost()
     {
-        var act = () => DockerEndpoint.Resolve(_ => "ssh://user@host");
+        var act = () => DockerEndpoint.Resolve(ProcessEnvironment.From(new Dictionary<string, string> { ["DOCKER_HOST"] = "ssh://user@host" }));
 
         act.Should().Throw<ContainerEngineUnavailableException>()
             .Which.Message.Should().Contain("ssh://user@host").And.Contain("unix:///var/run/docker.sock");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.Registry;
 using Pipeline.Testing.Docker;
 using Pipeline.Testing.Registries;
 
@@ -66,7 +67,7 @@ public sealed class EngineTlsTests : IDisposable
     public async Task ConnectAsync_PlainTcpOffLoopbackIsRefusedBeforeConnecting(string dockerHost)
     {
         // Documentation-only addresses (RFC 5737) and names: refused by construction before any socket opens.
-        var connector = new DockerEngineConnector(name => name == "DOCKER_HOST" ? dockerHost : null, provisioner: null, NullLogger.Instance);
+        var connector = new DockerEngineConnector(ProcessEnvironment.From(new Dictionary<string, string> { ["DOCKER_HOST"] = dockerHost }), provisioner: null, NullLogger.Instance);
         var clock = Stopwatch.StartNew();
 
         var act = () => connector.ConnectAsync(CancellationToken.None);
@@ -100,7 +101,7 @@ public sealed class EngineTlsTests : IDisposable
             ["DOCKER_TLS_VERIFY"] = "1",
             ["DOCKER_CERT_PATH"] = _certificates.Path,
         };
-        return new DockerEngineConnector(name => environment.GetValueOrDefault(name), provisioner: null, NullLogger.Instance);
+        return new DockerEngineConnector(ProcessEnvironment.From(environment), provisioner: null, NullLogger.Instance);
     }
 
     /// <summary>ca.pem from <paramref name="trusted"/>; cert.pem and key.pem issued by <paramref name="clientAuthority"/> (default the same).</summary>

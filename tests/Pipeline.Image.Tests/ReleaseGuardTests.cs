@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Registry;
+using Pipeline.Registry.Http;
 using Pipeline.Testing.Registries;
 
 namespace Pipeline.Image.Tests;
@@ -70,12 +71,15 @@ public sealed class ReleaseGuardTests
     {
         await using var server = await RegistryServer.StartAsync(new RegistryServerOptions());
         var seeded = await server.SeedImageAsync("orders", "v3.2.1", Labels(Built));
-        using var client = server.CreateClient();
+        using var signal = new RegistryRequestSignal(request => request.RequestUri!.AbsolutePath == "/v2/orders/manifests/v3.2.1");
+        using var client = new RegistryClient(server.Host, server.Credentials, new RegistryClientOptions(), signal, TimeProvider.System);
         var fingerprint = new TaskCompletionSource<ContextFingerprint>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var check = new ReleaseGuard(client, NullLogger.Instance)
             .CheckAsync(ImageReference.Create(server.Host, "orders", "v3.2.1"), fingerprint.Task, overwrite: false, CancellationToken.None);
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
+
+        // The fingerprint is finished only once the registry was asked: a guard that waits for it first never asks.
+        await signal.Seen.WaitAsync(TimeSpan.FromSeconds(30));
         check.IsCompleted.Should().BeFalse("there is nothing to compare with yet");
         fingerprint.SetResult(Built);
 

@@ -36,7 +36,7 @@ public sealed class LocalRegistryTests : IDisposable
     public async Task EnsureRunningAsync_NothingListening_StartsADetachedRegistryThatKeepsServing()
     {
         var host = RegistryHost.Parse($"localhost:{FreePort()}");
-        var local = new LocalRegistry(new LocalRegistryOptions { Host = host, DataDirectory = _data.Path }, new Dictionary<string, string>());
+        var local = new LocalRegistry(new LocalRegistryOptions { Host = host, DataDirectory = _data.Path }, ProcessEnvironment.Empty);
 
         var first = await local.EnsureRunningAsync();
         var second = await local.EnsureRunningAsync();
@@ -59,7 +59,7 @@ public sealed class LocalRegistryTests : IDisposable
         {
             var local = new LocalRegistry(
                 new LocalRegistryOptions { Host = RegistryHost.Parse($"localhost:{FreePort()}"), DataDirectory = _data.Path },
-                new Dictionary<string, string>());
+                ProcessEnvironment.Empty);
 
             await local.EnsureRunningAsync();
 
@@ -79,7 +79,7 @@ public sealed class LocalRegistryTests : IDisposable
     public async Task EnsureRunningAsync_TwoFirstBuildsAtOnce_OneStartsTheRegistryAndBothUseIt()
     {
         var host = RegistryHost.Parse($"localhost:{FreePort()}");
-        LocalRegistry Build() => new(new LocalRegistryOptions { Host = host, DataDirectory = _data.Path }, new Dictionary<string, string>());
+        LocalRegistry Build() => new(new LocalRegistryOptions { Host = host, DataDirectory = _data.Path }, ProcessEnvironment.Empty);
 
         var statuses = await Task.WhenAll(Task.Run(() => Build().EnsureRunningAsync()), Task.Run(() => Build().EnsureRunningAsync()));
 
@@ -93,7 +93,7 @@ public sealed class LocalRegistryTests : IDisposable
     {
         var local = new LocalRegistry(
             new LocalRegistryOptions { Host = RegistryHost.Parse($"localhost:{FreePort()}"), DataDirectory = _data.Path, BinaryPath = "/nonexistent/docker-registry" },
-            new Dictionary<string, string>());
+            ProcessEnvironment.Empty);
 
         var ensure = () => local.EnsureRunningAsync();
 
@@ -105,7 +105,7 @@ public sealed class LocalRegistryTests : IDisposable
     [Fact]
     public void DataDirectory_Default_IsPerUserUnderLocalShare()
     {
-        var local = new LocalRegistry(new LocalRegistryOptions(), new Dictionary<string, string> { ["HOME"] = "/home/ci" });
+        var local = new LocalRegistry(new LocalRegistryOptions(), ProcessEnvironment.From(new Dictionary<string, string> { ["HOME"] = "/home/ci" }));
 
         local.DataDirectory.Should().Be("/home/ci/.local/share/pipeline/registry");
     }
@@ -113,7 +113,7 @@ public sealed class LocalRegistryTests : IDisposable
     [Fact]
     public void Constructor_NonLoopbackHost_IsRejected()
     {
-        var create = () => new LocalRegistry(new LocalRegistryOptions { Host = RegistryHost.Parse("registry.example.com:5000") }, new Dictionary<string, string>());
+        var create = () => new LocalRegistry(new LocalRegistryOptions { Host = RegistryHost.Parse("registry.example.com:5000") }, ProcessEnvironment.Empty);
 
         create.Should().Throw<ArgumentException>().WithMessage("*loopback*");
     }

@@ -162,7 +162,7 @@ public sealed class RegistryCredentialResolverTests : IDisposable
 
     private RegistryCredentialResolver Resolver() => new(Environment());
 
-    private Dictionary<string, string> Environment(params (string Key, string Value)[] extra)
+    private ProcessEnvironment Environment(params (string Key, string Value)[] extra)
     {
         var environment = new Dictionary<string, string>
         {
@@ -174,7 +174,7 @@ public sealed class RegistryCredentialResolverTests : IDisposable
             environment[key] = value;
         }
 
-        return environment;
+        return ProcessEnvironment.From(environment);
     }
 
     private string WriteConfig(string json)

@@ -14,9 +14,9 @@ internal sealed class DockerCredentialHelper
 
     private static readonly string[] HelperVariableNames = ["PATH", "HOME"];
 
-    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly ProcessEnvironment _environment;
 
-    public DockerCredentialHelper(IReadOnlyDictionary<string, string> environment) => _environment = environment;
+    public DockerCredentialHelper(ProcessEnvironment environment) => _environment = environment;
 
     /// <summary>The credentials the helper holds for <paramref name="registry"/>, or null when it holds none.</summary>
     public async Task<RegistryCredentials?> GetAsync(string helper, RegistryHost registry, CredentialSource source, CancellationToken cancellationToken)
@@ -89,12 +89,12 @@ internal sealed class DockerCredentialHelper
 
     private Dictionary<string, string?> HelperVariables() =>
         HelperVariableNames
-            .Where(_environment.ContainsKey)
-            .ToDictionary(name => name, name => (string?)_environment[name], StringComparer.Ordinal);
+            .Where(name => _environment[name] is not null)
+            .ToDictionary(name => name, name => _environment[name], StringComparer.Ordinal);
 
     private string? FindOnPath(string programName)
     {
-        var path = _environment.GetValueOrDefault("PATH") ?? string.Empty;
+        var path = _environment["PATH"] ?? string.Empty;
         foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = Path.Combine(directory, programName);

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -13,7 +12,7 @@ namespace Pipeline.Registry.Credentials;
 /// </summary>
 public sealed class RegistryCredentialResolver
 {
-    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly ProcessEnvironment _environment;
     private readonly DockerCredentialHelper _helpers;
     private readonly ILogger _logger;
 
@@ -21,7 +20,7 @@ public sealed class RegistryCredentialResolver
     /// <param name="environment">Environment variables: <c>DOCKER_CONFIG</c>, <c>HOME</c>, and <c>PATH</c> for credential helpers.</param>
     /// <param name="dockerConfigPath">An explicit config.json path; by default <c>$DOCKER_CONFIG/config.json</c> or <c>~/.docker/config.json</c>.</param>
     /// <param name="logger">Where to say which source was used (never the secret).</param>
-    public RegistryCredentialResolver(IReadOnlyDictionary<string, string> environment, string? dockerConfigPath = null, ILogger? logger = null)
+    public RegistryCredentialResolver(ProcessEnvironment environment, string? dockerConfigPath = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         _environment = environment;
@@ -34,13 +33,8 @@ public sealed class RegistryCredentialResolver
     public string? DockerConfigPath { get; }
 
     /// <summary>A resolver over this process's environment variables.</summary>
-    public static RegistryCredentialResolver FromProcessEnvironment(ILogger? logger = null)
-    {
-        var environment = Environment.GetEnvironmentVariables()
-            .Cast<DictionaryEntry>()
-            .ToDictionary(entry => (string)entry.Key, entry => entry.Value?.ToString() ?? string.Empty, StringComparer.Ordinal);
-        return new RegistryCredentialResolver(environment, logger: logger);
-    }
+    public static RegistryCredentialResolver FromProcessEnvironment(ILogger? logger = null) =>
+        new(ProcessEnvironment.Current(), logger: logger);
 
     /// <summary>The credentials to use for <paramref name="registry"/>.</summary>
     /// <param name="registry">The registry to log in to.</param>
@@ -162,14 +156,14 @@ public sealed class RegistryCredentialResolver
     private static string? StringProperty(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static string? DefaultConfigPath(IReadOnlyDictionary<string, string> environment)
+    private static string? DefaultConfigPath(ProcessEnvironment environment)
     {
-        if (environment.GetValueOrDefault("DOCKER_CONFIG") is { Length: > 0 } configDirectory)
+        if (environment["DOCKER_CONFIG"] is { Length: > 0 } configDirectory)
         {
             return Path.Combine(configDirectory, "config.json");
         }
 
-        var home = environment.GetValueOrDefault("HOME") ?? environment.GetValueOrDefault("USERPROFILE");
+        var home = environment["HOME"] ?? environment["USERPROFILE"];
         return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".docker", "config.json");
     }
 }

@@ -17,7 +17,7 @@ public sealed class LocalRegistry
     private const string InstallHint = "apt-get install docker-registry";
 
     private readonly LocalRegistryOptions _options;
-    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly ProcessEnvironment _environment;
     private readonly HttpMessageHandler? _transport;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -30,7 +30,7 @@ public sealed class LocalRegistry
     /// <param name="time">Clock for polling and timeouts.</param>
     public LocalRegistry(
         LocalRegistryOptions options,
-        IReadOnlyDictionary<string, string> environment,
+        ProcessEnvironment environment,
         ILogger? logger = null,
         HttpMessageHandler? transport = null,
         TimeProvider? time = null)
@@ -201,14 +201,14 @@ public sealed class LocalRegistry
     private RegistryException Failure(string message, RegistryFailureKind kind = RegistryFailureKind.LocalRegistryFailed) =>
         new(kind, _options.Host, message);
 
-    private static string DefaultDataDirectory(IReadOnlyDictionary<string, string> environment)
+    private static string DefaultDataDirectory(ProcessEnvironment environment)
     {
-        if (environment.GetValueOrDefault("XDG_DATA_HOME") is { Length: > 0 } dataHome)
+        if (environment["XDG_DATA_HOME"] is { Length: > 0 } dataHome)
         {
             return Path.Combine(dataHome, "pipeline", "registry");
         }
 
-        var home = environment.GetValueOrDefault("HOME") is { Length: > 0 } configured
+        var home = environment["HOME"] is { Length: > 0 } configured
             ? configured
             : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         return Path.Combine(home, ".local", "share", "pipeline", "registry");

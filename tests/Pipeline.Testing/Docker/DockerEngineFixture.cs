@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using Pipeline.Image;
+using Pipeline.Registry;
 using Xunit;
 
 namespace Pipeline.Testing.Docker;
@@ -25,7 +26,7 @@ public sealed class DockerEngineFixture : IAsyncLifetime, IDisposable
     /// <summary>Connects to DOCKER_HOST or unix:///var/run/docker.sock and reads the engine's info.</summary>
     public async Task InitializeAsync()
     {
-        var endpoint = DockerEndpoint.Resolve(Environment.GetEnvironmentVariable);
+        var endpoint = DockerEndpoint.Resolve(ProcessEnvironment.Current());
         _client = new DockerClientBuilder().WithEndpoint(endpoint).Build();
         _engine = new DockerEngine(_client);
         try

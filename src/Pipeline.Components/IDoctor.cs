@@ -89,7 +89,7 @@ public interface IDoctor : IDeploy
         }
         catch (RegistryException exception)
         {
-            return [CheckResult.Failed(RegistryChecks.Auth, exception.Message, RegistryFixes.For(exception.Kind, Registry, Artifact.Value))];
+            return [CheckResult.Failed(RegistryChecks.Auth, exception.Problem, RegistryFixes.For(exception.Kind, Registry, Artifact.Value))];
         }
         catch (ArgumentException exception)
         {

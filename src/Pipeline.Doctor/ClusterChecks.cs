@@ -137,7 +137,7 @@ public static class ClusterChecks
             var fix = exception.Kind is RegistryFailureKind.Unauthorized or RegistryFailureKind.NoBasicAuthCredentials
                 ? $"{recreate}, with credentials the registry accepts"
                 : RegistryFixes.For(exception.Kind, registry);
-            results.Add(CheckResult.Failed(PullSecretLogin, exception.Message, fix));
+            results.Add(CheckResult.Failed(PullSecretLogin, exception.Problem, fix));
         }
 
         return results;

@@ -134,5 +134,5 @@ public static class RegistryChecks
     }
 
     private static CheckResult Failure(string check, RegistryException exception, RegistryCheckRequest request) =>
-        CheckResult.Failed(check, exception.Message, RegistryFixes.For(exception.Kind, request.Registry, request.Repository));
+        CheckResult.Failed(check, exception.Problem, RegistryFixes.For(exception.Kind, request.Registry, request.Repository));
 }

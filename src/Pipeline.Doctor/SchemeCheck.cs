@@ -14,7 +14,7 @@ public static class SchemeCheck
     public const string Name = "registry scheme";
 
     /// <summary>The Docker daemon's per-registry CA directory.</summary>
-    public const string DockerCertificatesDirectory = "/etc/docker/certs.d";
+    public const string DockerCertificatesDirectory = RegistryFixes.DockerCertificatesDirectory;
 
     /// <summary>The registry answers plain HTTP: does the engine allow that for it?</summary>
     /// <param name="registry">The registry.</param>

@@ -114,7 +114,7 @@ public sealed class ClusterChecksTests : IAsyncLifetime
         var login = Single(results, ClusterChecks.PullSecretLogin);
         login.Status.Should().Be(CheckStatus.Failed);
         login.Detail.Should().Be(
-            $"the registry {_registry.Host} refused user {_registry.Credentials.Username} (GET /v2/ answered 401; credentials from pull secret {Secret} entry '{_registry.Host}'): check the password");
+            $"the registry {_registry.Host} refused user {_registry.Credentials.Username} (GET /v2/ answered 401; credentials from pull secret {Secret} entry '{_registry.Host}')");
         login.Fix.Should().Be(RecreateFix() + ", with credentials the registry accepts");
         login.Detail.Should().NotContain("stale-password");
     }

@@ -67,7 +67,7 @@ public sealed class RegistryChecksTests
         var login = Single(results, RegistryChecks.Login);
         login.Status.Should().Be(CheckStatus.Failed);
         login.Detail.Should().Be(
-            $"the registry {registry.Host} refused user {registry.Credentials.Username} (GET /v2/ answered 401; credentials from --registry-username and REGISTRY_PASSWORD): check the password");
+            $"the registry {registry.Host} refused user {registry.Credentials.Username} (GET /v2/ answered 401; credentials from --registry-username and REGISTRY_PASSWORD)");
         login.Fix.Should().Be($"check the user and its password (REGISTRY_PASSWORD, or docker login {registry.Host} again)");
         Status(results, RegistryChecks.PushAccess).Should().Be(CheckStatus.Skipped);
         results.Select(result => result.Detail + result.Fix).Should().NotContain(text => text.Contains("wrong-password", StringComparison.Ordinal));
@@ -102,7 +102,7 @@ public sealed class RegistryChecksTests
         var push = Single(results, RegistryChecks.PushAccess);
         push.Status.Should().Be(CheckStatus.Failed);
         push.Detail.Should().Be($"the token service grants user {registry.Credentials.Username} pull on {registry.Host}/{Repository}, not push: the push will be denied");
-        push.Fix.Should().Be($"grant the user push rights on {registry.Host}/{Repository} (a role with push / write access)");
+        push.Fix.Should().Be($"grant the user the rights it needs on {registry.Host}/{Repository} (read to pull, write to push, delete to delete)");
         Directory.Exists(Path.Combine(RepositoriesDirectory(registry), Repository)).Should().BeFalse("a token grant is read without touching the repository");
     }
 
@@ -131,7 +131,7 @@ public sealed class RegistryChecksTests
         var auth = Single(results, RegistryChecks.Auth);
         auth.Status.Should().Be(CheckStatus.Failed);
         auth.Detail.Should().Be(
-            $"{registry.Host} sends clients to its token service {realm.GetLeftPart(UriPartial.Path)}, which cannot be reached (connection refused): check that the token service runs and that this machine can reach it");
+            $"{registry.Host} sends clients to its token service {realm.GetLeftPart(UriPartial.Path)}, which cannot be reached (connection refused)");
         auth.Fix.Should().Be("start the token service the registry's challenge names (auth.token.realm), or correct the realm so this machine can reach it");
         Status(results, RegistryChecks.PushAccess).Should().Be(CheckStatus.Skipped);
     }

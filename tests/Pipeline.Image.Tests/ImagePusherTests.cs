@@ -95,7 +95,7 @@ public sealed class ImagePusherTests(DockerEngineFixture docker) : IAsyncLifetim
         var exception = (await act.Should().ThrowAsync<ImagePushException>()).Which;
         exception.Kind.Should().Be(ImagePushFailureKind.Unauthorized);
         exception.Image.Should().Be(target);
-        exception.Message.Should().Contain("unauthorized").And.Contain(registry.Host.ToString()).And.Contain(wrong.Username!).And.Contain("check the password");
+        exception.Message.Should().Contain("unauthorized").And.Contain(registry.Host.ToString()).And.Contain(wrong.Username!).And.Contain("check the user and its password");
         ShouldHoldNoSecret(exception.ToString() + logger.Text, wrong);
     }
 

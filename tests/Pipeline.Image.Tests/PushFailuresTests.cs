@@ -10,10 +10,10 @@ public class PushFailuresTests
     [Theory]
     [InlineData("Get \"https://nexus.example.com:8082/v2/\": http: server gave HTTP response to HTTPS client", ImagePushFailureKind.HttpResponseToHttpsClient, "insecure-registries")]
     [InlineData("Get \"https://nexus.example.com:8082/v2/\": x509: certificate signed by unknown authority", ImagePushFailureKind.UnknownAuthority, "/etc/docker/certs.d/nexus.example.com:8082/ca.crt")]
-    [InlineData("Get \"http://nexus.example.com:8082/v2/\": dial tcp 10.0.0.1:8082: connect: connection refused", ImagePushFailureKind.Unreachable, "check that it runs")]
+    [InlineData("Get \"http://nexus.example.com:8082/v2/\": dial tcp 10.0.0.1:8082: connect: connection refused", ImagePushFailureKind.Unreachable, "start the registry, or correct --registry")]
     [InlineData("no basic auth credentials", ImagePushFailureKind.NoBasicAuthCredentials, "docker login nexus.example.com:8082")]
-    [InlineData("unauthorized: authentication required", ImagePushFailureKind.Unauthorized, "check the password")]
-    [InlineData("denied: requested access to the resource is denied", ImagePushFailureKind.Denied, "grant push rights on team/orders")]
+    [InlineData("unauthorized: authentication required", ImagePushFailureKind.Unauthorized, "check the user and its password")]
+    [InlineData("denied: requested access to the resource is denied", ImagePushFailureKind.Denied, "grant the user the rights it needs on nexus.example.com:8082/team/orders")]
     [InlineData("An image does not exist locally with the tag: nexus.example.com:8082/team/orders", ImagePushFailureKind.LocalImageMissing, "build it first")]
     [InlineData("received unexpected HTTP status: 500 Internal Server Error", ImagePushFailureKind.Unexpected, "logs")]
     public void Describe_NamesCauseAndFix(string engineError, ImagePushFailureKind kind, string fix)

@@ -158,7 +158,8 @@ internal sealed class RegistryAuthenticationHandler : DelegatingHandler
             throw new RegistryException(
                 RegistryFailureKind.TokenRealmUnreachable,
                 _registry,
-                $"{_registry} sends clients to its token service {realm.GetLeftPart(UriPartial.Path)}, which cannot be reached ({RegistryErrors.Describe(exception)}): check that the token service runs and that this machine can reach it",
+                $"{_registry} sends clients to its token service {realm.GetLeftPart(UriPartial.Path)}, which cannot be reached ({RegistryErrors.Describe(exception)})",
+                RegistryFixes.For(RegistryFailureKind.TokenRealmUnreachable, _registry),
                 exception);
         }
 

@@ -1,13 +1,14 @@
-using Pipeline.Registry;
-
-namespace Pipeline.Doctor;
+namespace Pipeline.Registry;
 
 /// <summary>
-/// The one action for each <see cref="RegistryFailureKind"/>. The registry stage's message says what failed (and
-/// hints at the fix); this is the fix as a line of its own, for the Doctor's "what to do" column.
+/// The one fix for each <see cref="RegistryFailureKind"/>: the registry client's messages end with it, the push
+/// stage words the engine's registry errors with it, and the Doctor shows it in its "what to do" column.
 /// </summary>
 public static class RegistryFixes
 {
+    /// <summary>The Docker daemon's per-registry CA directory (<c>certs.d/HOST:PORT/ca.crt</c>).</summary>
+    public const string DockerCertificatesDirectory = "/etc/docker/certs.d";
+
     /// <summary>What to do about <paramref name="kind"/> for <paramref name="registry"/> (and <paramref name="repository"/>, when the failure is about one).</summary>
     public static string For(RegistryFailureKind kind, RegistryHost registry, string? repository = null) => kind switch
     {
@@ -16,7 +17,7 @@ public static class RegistryFixes
         RegistryFailureKind.HttpResponseToHttpsClient =>
             $"give {registry} TLS, or add \"insecure-registries\": [\"{registry}\"] to /etc/docker/daemon.json and restart dockerd",
         RegistryFailureKind.UnknownAuthority =>
-            $"put the registry's CA certificate at {SchemeCheck.DockerCertificatesDirectory}/{registry}/ca.crt (Docker engine) and pass --registry-ca ca.pem (Pipeline)",
+            $"put the registry's CA certificate at {DockerCertificatesDirectory}/{registry}/ca.crt (Docker engine) and pass --registry-ca ca.pem (Pipeline)",
         RegistryFailureKind.CertificateNameMismatch =>
             $"reissue the registry's certificate with {registry.Hostname} in its subject alternative names, or use a name it holds",
         RegistryFailureKind.NoBasicAuthCredentials =>
@@ -24,7 +25,15 @@ public static class RegistryFixes
         RegistryFailureKind.Unauthorized =>
             $"check the user and its password (REGISTRY_PASSWORD, or docker login {registry} again)",
         RegistryFailureKind.Denied =>
-            $"grant the user push rights on {(repository is null ? "the repository" : $"{registry}/{repository}")} (a role with push / write access)",
+            $"grant the user the rights it needs on {(repository is null ? "the repository" : $"{registry}/{repository}")} (read to pull, write to push, delete to delete)",
+        RegistryFailureKind.NameUnknown =>
+            "check the repository name, or push an image to it first",
+        RegistryFailureKind.ManifestUnknown =>
+            "check the tag or digest, or push the image first",
+        RegistryFailureKind.BlobUnknown =>
+            "push the image's layers and config before its manifest",
+        RegistryFailureKind.ForeignOrigin =>
+            "configure the registry to serve that content itself or without credentials",
         RegistryFailureKind.TokenRealmUnreachable =>
             "start the token service the registry's challenge names (auth.token.realm), or correct the realm so this machine can reach it",
         RegistryFailureKind.NotARegistry =>

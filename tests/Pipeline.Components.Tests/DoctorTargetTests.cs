@@ -48,7 +48,7 @@ public sealed class DoctorTargetTests(ITestOutputHelper output) : IDisposable
         var failure = LineAfter(run, "registry login ");
         failure.Should().MatchRegex(
             @"^registry login\s+failed\s+the registry " + Escape(registry.Host.ToString()) + " refused user " + user
-            + Escape(" (GET /v2/ answered 401; credentials from --registry-username and REGISTRY_PASSWORD): check the password") + "$");
+            + Escape(" (GET /v2/ answered 401; credentials from --registry-username and REGISTRY_PASSWORD)") + "$");
         NextLine(run, failure).Trim().Should().Be($"fix: check the user and its password (REGISTRY_PASSWORD, or docker login {registry.Host} again)");
         LineAfter(run, "registry auth ").Should().Contain("basic auth").And.Contain($"user {user} (password from --registry-username and REGISTRY_PASSWORD)");
         foreach (var form in (string[])[wrongPassword, Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{wrongPassword}"))])

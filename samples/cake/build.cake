@@ -20,6 +20,8 @@ var image = ImageReference.Create(registry, artifact.ToString(), release.ImageTa
 var credentials = HasArgument("registry-username")   // the password only from the environment
     ? new RegistryCredentials(Argument<string>("registry-username"), EnvironmentVariable("REGISTRY_PASSWORD"), CredentialSource.Explicit("REGISTRY_PASSWORD"))
     : RegistryCredentials.Anonymous;
+// What the stages' fixes call this script's inputs: its own argument names, not Pipeline's CLI flags.
+var inputs = new StageInputNames { Release = "--release", Registry = "--registry", RegistryUsername = "--registry-username", RegistryPassword = "REGISTRY_PASSWORD" };
 var log = NullLogger.Instance;
 IContainerEngine engine = null;
 Digest? digest = null;
@@ -41,7 +43,7 @@ Task("Image").IsDependentOn("Compile").Does(async () =>
 {
     var projectDirectory = project.Path.GetDirectory();   // the Dockerfile and .dockerignore sit beside the project
     tags = await LocalTagSnapshot.TakeAsync(engine, [image], default);   // what the tag held before, for the clean-up
-    await new ImageBuilder(engine, new LocalBaseImage(engine, log), log).BuildAsync(new ImageBuildRequest
+    await new ImageBuilder(engine, new LocalBaseImage(engine, log, inputs), log, inputs).BuildAsync(new ImageBuildRequest
     {
         Dockerfile = projectDirectory.CombineWithFilePath("Dockerfile").FullPath,
         IgnoreFile = projectDirectory.CombineWithFilePath(".dockerignore").FullPath,
@@ -52,8 +54,8 @@ Task("Image").IsDependentOn("Compile").Does(async () =>
 
 Task("Push").IsDependentOn("Image").Does(async () =>
 {
-    using var client = new RegistryClient(registry, credentials);
-    digest = await new ImagePublisher(new ImagePusher(engine, log), client, log).PushAndVerifyAsync(image, credentials, null, default);
+    using var client = new RegistryClient(registry, credentials, new RegistryClientOptions { Inputs = inputs });
+    digest = await new ImagePublisher(new ImagePusher(engine, log, inputs), client, log).PushAndVerifyAsync(image, credentials, null, default);
     Information("Pushed and verified {0}@{1}", image, digest);
 });
 

@@ -20,7 +20,7 @@ public interface IHazRelease : IPipelineBuild
             return known;
         }
 
-        var resolver = new ReleaseVersionResolver(new GitRepository(RootDirectory));
+        var resolver = new ReleaseVersionResolver(new GitRepository(RootDirectory), CliInputNames.Value);
         var release = await resolver.ResolveAsync(Release, cancellationToken);
         chain.Release = release;
         return release;

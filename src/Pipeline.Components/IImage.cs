@@ -62,9 +62,9 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
             using var stopOnFailure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var credentials = await ResolveRegistryCredentialsAsync(cancellationToken);
             // On the thread pool: its first calls take a while to get ready and must not hold up the preparation.
-            var preflight = Task.Run(() => Preflight.EnsureAsync(engine, new RegistryCheckRequest(Registry, credentials, Artifact.Value) { ClientOptions = RegistryClientOptions }, cancellationToken), cancellationToken);
+            var preflight = Task.Run(() => Preflight.EnsureAsync(engine, new RegistryCheckRequest(Registry, credentials, Artifact.Value) { ClientOptions = RegistryClientOptions, Inputs = CliInputNames.Value }, cancellationToken), cancellationToken);
 
-            var builder = new ImageBuilder(engine, new LocalBaseImage(engine, Log), Log);
+            var builder = new ImageBuilder(engine, new LocalBaseImage(engine, Log, CliInputNames.Value), Log, CliInputNames.Value);
             var request = ImageSettings(new ImageBuildRequest
             {
                 Dockerfile = Dockerfile,
@@ -82,7 +82,7 @@ public interface IImage : ICompile, IHazRegistry, IHazRelease, IHazContainerEngi
             // The registry is asked for the release while the build is prepared; the engine receives the context
             // while both are decided, and builds only once the release is known to be absent (or to be replaced).
             var preparing = Task.Run(() => builder.PrepareAsync(request, stopOnFailure.Token), stopOnFailure.Token);
-            var checking = new ReleaseGuard(registry, Log).CheckAsync(releaseImage, FingerprintAsync(preparing), OverwriteTag, stopOnFailure.Token);
+            var checking = new ReleaseGuard(registry, Log, CliInputNames.Value).CheckAsync(releaseImage, FingerprintAsync(preparing), OverwriteTag, stopOnFailure.Token);
             var deciding = DecideAsync(preflight, stopOnFailure, preparing, checking);
             PreparedImageBuild prepared;
             try

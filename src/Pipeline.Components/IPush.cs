@@ -35,7 +35,7 @@ public interface IPush : IImage
             foreach (var tag in chain.BuildTags?.Tags ?? [])
             {
                 var digest = await PushProgressView.RunAsync(this, (progress, log) =>
-                    new ImagePublisher(new ImagePusher(engine, log), registry, log).PushAndVerifyAsync(tag, credentials, progress, cancellationToken));
+                    new ImagePublisher(new ImagePusher(engine, log, CliInputNames.Value), registry, log).PushAndVerifyAsync(tag, credentials, progress, cancellationToken));
                 releaseDigest ??= tag == releaseImage ? digest : null;
             }
 

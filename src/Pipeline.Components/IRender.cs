@@ -117,6 +117,7 @@ public interface IRender : ICleanImages
             PinByDigest = pinByDigest,
             Replicas = Replicas,
             ContainerPort = ContainerPort,
+            Inputs = CliInputNames.Value,
         });
     }
 

@@ -1,4 +1,5 @@
 using Pipeline.Registry;
+using Pipeline.Version;
 
 namespace Pipeline.Image;
 
@@ -8,7 +9,7 @@ namespace Pipeline.Image;
 /// </summary>
 internal static class PushFailures
 {
-    public static ImagePushException Describe(ImageReference image, RegistryCredentials credentials, string error)
+    public static ImagePushException Describe(ImageReference image, RegistryCredentials credentials, StageInputNames inputs, string error)
     {
         var registry = image.Registry;
         var name = image.ToFamiliarString();
@@ -45,8 +46,8 @@ internal static class PushFailures
         {
             (ImagePushFailureKind.Unexpected, _) or (_, null) => "check the registry's and the engine's logs",
             // An anonymous push refused as "unauthorized" wants a login, not a better password.
-            (ImagePushFailureKind.Unauthorized, _) when credentials.IsAnonymous => RegistryFixes.For(RegistryFailureKind.NoBasicAuthCredentials, registry),
-            (_, { } named) => RegistryFixes.For(named, registry, image.Repository),
+            (ImagePushFailureKind.Unauthorized, _) when credentials.IsAnonymous => RegistryFixes.For(RegistryFailureKind.NoBasicAuthCredentials, registry, inputs),
+            (_, { } named) => RegistryFixes.For(named, registry, inputs, image.Repository),
         };
 
         return new ImagePushException(kind, image, Redact($"{problem}: {fix}", credentials));

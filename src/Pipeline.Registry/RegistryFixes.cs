@@ -1,3 +1,5 @@
+using Pipeline.Version;
+
 namespace Pipeline.Registry;
 
 /// <summary>
@@ -10,20 +12,24 @@ public static class RegistryFixes
     public const string DockerCertificatesDirectory = "/etc/docker/certs.d";
 
     /// <summary>What to do about <paramref name="kind"/> for <paramref name="registry"/> (and <paramref name="repository"/>, when the failure is about one).</summary>
-    public static string For(RegistryFailureKind kind, RegistryHost registry, string? repository = null) => kind switch
+    /// <param name="kind">The failure.</param>
+    /// <param name="registry">The registry it is about.</param>
+    /// <param name="inputs">What the caller calls the inputs a fix names (the registry, its user, password and CA).</param>
+    /// <param name="repository">The repository, when the failure is about one.</param>
+    public static string For(RegistryFailureKind kind, RegistryHost registry, StageInputNames inputs, string? repository = null) => kind switch
     {
         RegistryFailureKind.Unreachable =>
-            $"start the registry, or correct --registry (host:port) if {registry} is not where it listens",
+            $"start the registry, or correct {inputs.Registry} (host:port) if {registry} is not where it listens",
         RegistryFailureKind.HttpResponseToHttpsClient =>
             $"give {registry} TLS, or add \"insecure-registries\": [\"{registry}\"] to /etc/docker/daemon.json and restart dockerd",
         RegistryFailureKind.UnknownAuthority =>
-            $"put the registry's CA certificate at {DockerCertificatesDirectory}/{registry}/ca.crt (Docker engine) and pass --registry-ca ca.pem (Pipeline)",
+            $"put the registry's CA certificate at {DockerCertificatesDirectory}/{registry}/ca.crt (Docker engine) and give it as {inputs.RegistryCa} (Pipeline)",
         RegistryFailureKind.CertificateNameMismatch =>
             $"reissue the registry's certificate with {registry.Hostname} in its subject alternative names, or use a name it holds",
         RegistryFailureKind.NoBasicAuthCredentials =>
-            $"pass --registry-username with REGISTRY_PASSWORD in the environment, or docker login {registry}",
+            $"pass {inputs.RegistryUsername} and {inputs.RegistryPassword}, or docker login {registry}",
         RegistryFailureKind.Unauthorized =>
-            $"check the user and its password (REGISTRY_PASSWORD, or docker login {registry} again)",
+            $"check the user and its password ({inputs.RegistryPassword}, or docker login {registry} again)",
         RegistryFailureKind.Denied =>
             $"grant the user the rights it needs on {(repository is null ? "the repository" : $"{registry}/{repository}")} (read to pull, write to push, delete to delete)",
         RegistryFailureKind.NameUnknown =>

@@ -28,7 +28,7 @@ public sealed class DoctorTargetTests(ITestOutputHelper output) : IDisposable
         var failure = LineAfter(run, "registry reachable ");
         failure.Should().MatchRegex(@"^registry reachable\s+failed\s+x509: certificate signed by unknown authority: " + Escape(registry.Host.ToString()) + " presented CN=");
         NextLine(run, failure).Trim().Should().Be(
-            $"fix: put the registry's CA certificate at /etc/docker/certs.d/{registry.Host}/ca.crt (Docker engine) and pass --registry-ca ca.pem (Pipeline)");
+            $"fix: put the registry's CA certificate at /etc/docker/certs.d/{registry.Host}/ca.crt (Docker engine) and give it as --registry-ca (Pipeline)");
         run.RowOf("Doctor").Should().Contain("Failed").And.Contain("registry reachable: x509: certificate signed by unknown authority");
         LineAfter(run, "engine reachable ").Should().MatchRegex(@"^engine reachable\s+ok\s+Docker engine at unix://");
         LineAfter(run, "cluster ").Should().MatchRegex(@"^cluster\s+skipped\s+no cluster configured");
@@ -107,7 +107,9 @@ public sealed class DoctorTargetTests(ITestOutputHelper output) : IDisposable
         LineAfter(run, "namespace ").Should().MatchRegex($@"^namespace\s+ok\s+namespace {ns} exists$");
         var entry = LineAfter(run, "pull secret entry ");
         entry.Should().Contain($"failed").And.Contain($"secret {ns}/regcred has no entry the kubelet matches to {registry.Host} (keys: '{otherPort}'");
-        NextLine(run, entry).Trim().Should().StartWith($"fix: recreate secret {ns}/regcred as kubernetes.io/dockerconfigjson for --docker-server={registry.Host}");
+        NextLine(run, entry).Trim().Should().Be(
+            $"fix: recreate secret {ns}/regcred as kubernetes.io/dockerconfigjson for {registry.Host} (kubectl create secret docker-registry --docker-server={registry.Host}; "
+            + "Deploy applies it itself when given --registry-username and REGISTRY_PASSWORD)");
     }
 
     [Theory]

@@ -18,7 +18,7 @@ public sealed class RegistryChecksTests
         var reachable = results.Single(result => result.Check == RegistryChecks.Reachable);
         reachable.Status.Should().Be(CheckStatus.Failed);
         reachable.Detail.Should().StartWith("x509: certificate signed by unknown authority:").And.Contain($"{registry.Host} presented CN=");
-        reachable.Fix.Should().Be($"put the registry's CA certificate at /etc/docker/certs.d/{registry.Host}/ca.crt (Docker engine) and pass --registry-ca ca.pem (Pipeline)");
+        reachable.Fix.Should().Be($"put the registry's CA certificate at /etc/docker/certs.d/{registry.Host}/ca.crt (Docker engine) and give it as the registry CA certificate (Pipeline)");
         results.Where(result => result.Check != RegistryChecks.Reachable).Should().OnlyContain(result => result.Status == CheckStatus.Skipped);
     }
 
@@ -68,7 +68,7 @@ public sealed class RegistryChecksTests
         login.Status.Should().Be(CheckStatus.Failed);
         login.Detail.Should().Be(
             $"the registry {registry.Host} refused user {registry.Credentials.Username} (GET /v2/ answered 401; credentials from --registry-username and REGISTRY_PASSWORD)");
-        login.Fix.Should().Be($"check the user and its password (REGISTRY_PASSWORD, or docker login {registry.Host} again)");
+        login.Fix.Should().Be($"check the user and its password (the registry password, or docker login {registry.Host} again)");
         Status(results, RegistryChecks.PushAccess).Should().Be(CheckStatus.Skipped);
         results.Select(result => result.Detail + result.Fix).Should().NotContain(text => text.Contains("wrong-password", StringComparison.Ordinal));
     }
@@ -145,12 +145,12 @@ public sealed class RegistryChecksTests
 
         var auth = Single(results, RegistryChecks.Auth);
         auth.Status.Should().Be(CheckStatus.Warning);
-        auth.Detail.Should().EndWith("no credentials found (--registry-username with REGISTRY_PASSWORD, docker config auths, credHelpers, credsStore)");
+        auth.Detail.Should().EndWith("no credentials found (the registry user name with the registry password, docker config auths, credHelpers, credsStore)");
         Status(results, RegistryChecks.Login).Should().Be(CheckStatus.Skipped);
         var push = Single(results, RegistryChecks.PushAccess);
         push.Status.Should().Be(CheckStatus.Failed);
         push.Detail.Should().StartWith($"no basic auth credentials: {registry.Host} requires a login");
-        push.Fix.Should().Be($"pass --registry-username with REGISTRY_PASSWORD in the environment, or docker login {registry.Host}");
+        push.Fix.Should().Be($"pass the registry user name and the registry password, or docker login {registry.Host}");
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class RegistryChecksTests
         var reachable = Single(results, RegistryChecks.Reachable);
         reachable.Status.Should().Be(CheckStatus.Failed);
         reachable.Detail.Should().Contain("connection refused");
-        reachable.Fix.Should().Be($"start the registry, or correct --registry (host:port) if {host} is not where it listens");
+        reachable.Fix.Should().Be($"start the registry, or correct the registry address (host:port) if {host} is not where it listens");
     }
 
     private static CheckResult Single(IReadOnlyList<CheckResult> results, string check) => results.Single(result => result.Check == check);

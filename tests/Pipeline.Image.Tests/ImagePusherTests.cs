@@ -109,7 +109,7 @@ public sealed class ImagePusherTests(DockerEngineFixture docker) : IAsyncLifetim
 
         var exception = (await act.Should().ThrowAsync<ImagePushException>()).Which;
         exception.Kind.Should().Be(ImagePushFailureKind.NoBasicAuthCredentials);
-        exception.Message.Should().StartWith("no basic auth credentials").And.Contain("REGISTRY_PASSWORD");
+        exception.Message.Should().StartWith("no basic auth credentials").And.Contain("pass the registry user name and the registry password");
     }
 
     [Fact]

@@ -47,6 +47,6 @@ public class BasicAuthTests(HtpasswdRegistryFixture fixture) : IClassFixture<Htp
 
         var failure = await list.Should().ThrowAsync<RegistryException>();
         failure.Which.Kind.Should().Be(RegistryFailureKind.NoBasicAuthCredentials);
-        failure.Which.Message.Should().StartWith("no basic auth credentials").And.Contain("--registry-username with REGISTRY_PASSWORD in the environment, or docker login");
+        failure.Which.Message.Should().StartWith("no basic auth credentials").And.Contain("pass the registry user name and the registry password, or docker login");
     }
 }

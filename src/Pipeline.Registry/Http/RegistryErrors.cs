@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Pipeline.Version;
 
 namespace Pipeline.Registry.Http;
 
@@ -33,40 +34,45 @@ internal static class RegistryErrors
     }
 
     /// <summary>A 401 (or a token service's refusal) for the given credentials.</summary>
-    public static RegistryException Unauthenticated(RegistryHost registry, RegistryCredentials credentials, string detail) =>
+    public static RegistryException Unauthenticated(RegistryHost registry, StageInputNames inputs, RegistryCredentials credentials, string detail) =>
         credentials.IsAnonymous
-            ? Named(RegistryFailureKind.NoBasicAuthCredentials, registry, $"no basic auth credentials: {registry} requires a login ({detail})")
+            ? Named(inputs, RegistryFailureKind.NoBasicAuthCredentials, registry, $"no basic auth credentials: {registry} requires a login ({detail})")
             : Named(
+                inputs,
                 RegistryFailureKind.Unauthorized,
                 registry,
                 credentials.Password is null
                     ? $"the registry {registry} refused the identity token of user {credentials.Username} ({detail}; from {credentials.Source})"
                     : $"the registry {registry} refused user {credentials.Username} ({detail}; credentials from {credentials.Source})");
 
-    public static RegistryException Unreachable(RegistryHost registry, Uri uri, Exception exception) =>
-        Named(RegistryFailureKind.Unreachable, registry, $"cannot reach the registry {registry} at {uri.GetLeftPart(UriPartial.Authority)} ({Describe(exception)})", innerException: exception);
+    public static RegistryException Unreachable(RegistryHost registry, StageInputNames inputs, Uri uri, Exception exception) =>
+        Named(inputs, RegistryFailureKind.Unreachable, registry, $"cannot reach the registry {registry} at {uri.GetLeftPart(UriPartial.Authority)} ({Describe(exception)})", innerException: exception);
 
-    public static RegistryException ForeignOrigin(RegistryHost registry, RegistryOperation operation, Uri uri) =>
+    public static RegistryException ForeignOrigin(RegistryHost registry, StageInputNames inputs, RegistryOperation operation, Uri uri) =>
         Named(
+            inputs,
             RegistryFailureKind.ForeignOrigin,
             registry,
             $"to {operation.Verb} {operation.Target(registry)}, {registry} sent the client to {CredentialOrigin.Of(uri)}, which asks for credentials: the login for {registry} goes only to {registry} and its token service");
 
-    public static RegistryException HttpResponseToHttpsClient(RegistryHost registry, Exception? exception) =>
+    public static RegistryException HttpResponseToHttpsClient(RegistryHost registry, StageInputNames inputs, Exception? exception) =>
         Named(
+            inputs,
             RegistryFailureKind.HttpResponseToHttpsClient,
             registry,
             $"http: server gave HTTP response to HTTPS client: {registry} speaks plain HTTP (a client created with RegistryScheme.Http allows it)",
             innerException: exception);
 
-    public static RegistryException CertificateRejected(RegistryHost registry, TlsTrust.Rejection rejection, Exception exception) =>
+    public static RegistryException CertificateRejected(RegistryHost registry, StageInputNames inputs, TlsTrust.Rejection rejection, Exception exception) =>
         rejection.Errors.HasFlag(System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch)
             ? Named(
+                inputs,
                 RegistryFailureKind.CertificateNameMismatch,
                 registry,
                 $"x509: the certificate of {registry} ({rejection.Subject}) is not valid for {registry.Hostname}",
                 innerException: exception)
             : Named(
+                inputs,
                 RegistryFailureKind.UnknownAuthority,
                 registry,
                 $"x509: certificate signed by unknown authority: {registry} presented {rejection.Subject}",
@@ -75,6 +81,7 @@ internal static class RegistryErrors
     /// <summary>Maps an unsuccessful response to a named failure.</summary>
     public static async Task<RegistryException> FromResponseAsync(
         RegistryHost registry,
+        StageInputNames inputs,
         RegistryCredentials credentials,
         RegistryOperation operation,
         HttpResponseMessage response,
@@ -88,51 +95,51 @@ internal static class RegistryErrors
         {
             if (!credentials.IsAnonymous && AuthChallenge.FromResponse(response)?.Error == "insufficient_scope")
             {
-                return Denied(registry, credentials, operation, target);
+                return Denied(registry, inputs, credentials, operation, target);
             }
 
-            return Unauthenticated(registry, credentials, $"{operation.Verb} {target} answered 401");
+            return Unauthenticated(registry, inputs, credentials, $"{operation.Verb} {target} answered 401");
         }
 
         if (response.StatusCode == HttpStatusCode.Forbidden || codes.Contains("DENIED"))
         {
-            return Denied(registry, credentials, operation, target);
+            return Denied(registry, inputs, credentials, operation, target);
         }
 
         if (operation.Resource == RegistryResource.ManifestDelete
             && (response.StatusCode == HttpStatusCode.MethodNotAllowed || codes.Contains("UNSUPPORTED")))
         {
-            return Named(RegistryFailureKind.DeleteDisabled, registry, $"delete is disabled on this registry (cannot delete {target})");
+            return Named(inputs, RegistryFailureKind.DeleteDisabled, registry, $"delete is disabled on this registry (cannot delete {target})");
         }
 
         if (codes.Contains("NAME_UNKNOWN") || (response.StatusCode == HttpStatusCode.NotFound && codes.Count == 0 && operation.Resource == RegistryResource.Tags))
         {
-            return Named(RegistryFailureKind.NameUnknown, registry, $"repository {operation.Repository} does not exist on {registry} (NAME_UNKNOWN)");
+            return Named(inputs, RegistryFailureKind.NameUnknown, registry, $"repository {operation.Repository} does not exist on {registry} (NAME_UNKNOWN)");
         }
 
         if (codes.Contains("MANIFEST_UNKNOWN")
             || (response.StatusCode == HttpStatusCode.NotFound && operation.Resource is RegistryResource.Manifest or RegistryResource.ManifestDelete))
         {
-            return Named(RegistryFailureKind.ManifestUnknown, registry, $"{target} does not exist (MANIFEST_UNKNOWN)");
+            return Named(inputs, RegistryFailureKind.ManifestUnknown, registry, $"{target} does not exist (MANIFEST_UNKNOWN)");
         }
 
         if (codes.Contains("BLOB_UNKNOWN") || codes.Contains("MANIFEST_BLOB_UNKNOWN") || (response.StatusCode == HttpStatusCode.NotFound && operation.Resource == RegistryResource.Blob))
         {
-            return Named(RegistryFailureKind.BlobUnknown, registry, $"blob {target} does not exist (BLOB_UNKNOWN)");
+            return Named(inputs, RegistryFailureKind.BlobUnknown, registry, $"blob {target} does not exist (BLOB_UNKNOWN)");
         }
 
         var detail = codes.Count > 0 ? $" ({string.Join(", ", codes)})" : string.Empty;
-        return Named(RegistryFailureKind.Unexpected, registry, $"could not {operation.Verb} {target}: the registry answered {status} {response.ReasonPhrase}{detail}");
+        return Named(inputs, RegistryFailureKind.Unexpected, registry, $"could not {operation.Verb} {target}: the registry answered {status} {response.ReasonPhrase}{detail}");
     }
 
-    private static RegistryException Denied(RegistryHost registry, RegistryCredentials credentials, RegistryOperation operation, string target)
+    private static RegistryException Denied(RegistryHost registry, StageInputNames inputs, RegistryCredentials credentials, RegistryOperation operation, string target)
     {
         var who = credentials.IsAnonymous ? "anonymous access" : $"user {credentials.Username}";
-        return Named(RegistryFailureKind.Denied, registry, $"{who} may not {operation.Verb} {target} (denied)", operation.Repository);
+        return Named(inputs, RegistryFailureKind.Denied, registry, $"{who} may not {operation.Verb} {target} (denied)", operation.Repository);
     }
 
-    private static RegistryException Named(RegistryFailureKind kind, RegistryHost registry, string problem, string? repository = null, Exception? innerException = null) =>
-        new(kind, registry, problem, RegistryFixes.For(kind, registry, repository), innerException);
+    private static RegistryException Named(StageInputNames inputs, RegistryFailureKind kind, RegistryHost registry, string problem, string? repository = null, Exception? innerException = null) =>
+        new(kind, registry, problem, RegistryFixes.For(kind, registry, inputs, repository), innerException);
 
     private static async Task<HashSet<string>> ReadErrorCodesAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -22,6 +22,8 @@ var image = ImageReference.Create(registry, artifact.ToString(), release.ImageTa
 var credentials = HasArgument("registry-username")   // the password only from the environment
     ? new RegistryCredentials(Argument<string>("registry-username"), EnvironmentVariable("REGISTRY_PASSWORD"), CredentialSource.Explicit("REGISTRY_PASSWORD"))
     : RegistryCredentials.Anonymous;
+// What the stages' fixes call this script's inputs: its own argument names, not Pipeline's CLI flags.
+var inputs = new StageInputNames { Release = "--release", OverwriteTag = "--overwrite-tag", Registry = "--registry", RegistryUsername = "--registry-username", RegistryPassword = "REGISTRY_PASSWORD" };
 var log = NullLogger.Instance;
 IContainerEngine engine = null;
 var ledger = new LocalImageLedger();   // the local tags the build applies, for the clean-up
@@ -43,8 +45,8 @@ Task("Compile").Does(() => DotNetPublish(project, new DotNetPublishSettings
 Task("Image").IsDependentOn("Compile").Does(async () =>
 {
     var projectDirectory = project.Path.GetDirectory();   // the Dockerfile and .dockerignore sit beside the project
-    using var client = new RegistryClient(registry, credentials);
-    outcome = await new ImageRelease(engine, client, ledger, log).BuildAsync(new ImageReleaseRequest
+    using var client = new RegistryClient(registry, credentials, new RegistryClientOptions { Inputs = inputs });
+    outcome = await new ImageRelease(engine, client, ledger, log, inputs).BuildAsync(new ImageReleaseRequest
     {
         Build = new ImageBuildRequest
         {
@@ -60,8 +62,8 @@ Task("Image").IsDependentOn("Compile").Does(async () =>
 
 Task("Push").IsDependentOn("Image").WithCriteria(() => !outcome.IsUnchanged, "the registry holds this release").Does(async () =>
 {
-    using var client = new RegistryClient(registry, credentials);
-    digest = await new ImagePublisher(new ImagePusher(engine, log), client, log).PushAndVerifyAsync(image, credentials, null, default);
+    using var client = new RegistryClient(registry, credentials, new RegistryClientOptions { Inputs = inputs });
+    digest = await new ImagePublisher(new ImagePusher(engine, log, inputs), client, log).PushAndVerifyAsync(image, credentials, null, default);
     Information("Pushed and verified {0}@{1}", image, digest);
 });
 

@@ -1,4 +1,5 @@
 using k8s;
+using Pipeline.Version;
 
 namespace Pipeline.Cluster;
 
@@ -8,10 +9,6 @@ namespace Pipeline.Cluster;
 /// </summary>
 public sealed class ClusterResolution
 {
-    /// <summary>The reason given when nothing points at a cluster.</summary>
-    public const string NotConfiguredReason =
-        "no cluster configured (no --kubeconfig, KUBECONFIG, ~/.kube/config or in-cluster service account)";
-
     private ClusterResolution(KubernetesClientConfiguration? configuration, ClusterSource? source, string description)
     {
         Configuration = configuration;
@@ -41,8 +38,9 @@ public sealed class ClusterResolution
         return new(configuration, source, description);
     }
 
-    /// <summary>A resolution that found nothing, with the standard reason.</summary>
-    public static ClusterResolution NotConfigured() => new(null, null, NotConfiguredReason);
+    /// <summary>A resolution that found nothing, with the standard reason naming the kubeconfig input as <paramref name="inputs"/> calls it.</summary>
+    public static ClusterResolution NotConfigured(StageInputNames? inputs = null) =>
+        new(null, null, $"no cluster configured (none of {(inputs ?? StageInputNames.Neutral).Kubeconfig}, KUBECONFIG, ~/.kube/config or an in-cluster service account)");
 
     /// <summary>Creates a client for the resolved cluster; throws when none was found.</summary>
     public Kubernetes CreateClient() =>

@@ -61,10 +61,10 @@ public sealed class ClusterResolver
             {
                 throw new ClusterException(
                     ClusterFailureKind.KubeconfigNotFound,
-                    $"The kubeconfig '{file.FullName}' given with --kubeconfig does not exist: pass the path of an existing file.");
+                    $"The kubeconfig '{file.FullName}' given as {request.Inputs.Kubeconfig} does not exist: pass the path of an existing file.");
             }
 
-            return await FromFilesAsync([file], request.Context, ClusterSource.KubeconfigOption).ConfigureAwait(false);
+            return await FromFilesAsync([file], request, ClusterSource.KubeconfigOption).ConfigureAwait(false);
         }
 
         var variable = Variable(KubeconfigVariable);
@@ -79,7 +79,7 @@ public sealed class ClusterResolver
                     $"KUBECONFIG is set to '{variable}' but none of its files exist: fix the variable or unset it.");
             }
 
-            return await FromFilesAsync(existing, request.Context, ClusterSource.KubeconfigEnvironment).ConfigureAwait(false);
+            return await FromFilesAsync(existing, request, ClusterSource.KubeconfigEnvironment).ConfigureAwait(false);
         }
 
         if (_homeDirectory is not null)
@@ -87,14 +87,14 @@ public sealed class ClusterResolver
             var home = new FileInfo(Path.Combine(_homeDirectory, ".kube", "config"));
             if (home.Exists)
             {
-                return await FromFilesAsync([home], request.Context, ClusterSource.HomeKubeconfig).ConfigureAwait(false);
+                return await FromFilesAsync([home], request, ClusterSource.HomeKubeconfig).ConfigureAwait(false);
             }
         }
 
-        return InCluster() ?? ClusterResolution.NotConfigured();
+        return InCluster() ?? ClusterResolution.NotConfigured(request.Inputs);
     }
 
-    private static async Task<ClusterResolution> FromFilesAsync(FileInfo[] files, string? context, ClusterSource source)
+    private static async Task<ClusterResolution> FromFilesAsync(FileInfo[] files, ClusterRequest request, ClusterSource source)
     {
         var names = string.Join(Path.PathSeparator, files.Select(file => file.FullName));
         K8SConfiguration kubeconfig;
@@ -109,13 +109,13 @@ public sealed class ClusterResolver
                 $"The kubeconfig '{names}' cannot be read: {exception.Message}", exception);
         }
 
-        var contextName = string.IsNullOrWhiteSpace(context) ? kubeconfig.CurrentContext : context;
+        var contextName = string.IsNullOrWhiteSpace(request.Context) ? kubeconfig.CurrentContext : request.Context;
         var known = kubeconfig.Contexts?.Select(entry => entry.Name).ToList() ?? [];
         if (string.IsNullOrWhiteSpace(contextName))
         {
             throw new ClusterException(
                 ClusterFailureKind.InvalidKubeconfig,
-                $"The kubeconfig '{names}' has no current-context: pass --context (known: {Describe(known)}).");
+                $"The kubeconfig '{names}' has no current-context: pass {request.Inputs.KubeContext} (known: {Describe(known)}).");
         }
 
         if (!known.Contains(contextName, StringComparer.Ordinal))

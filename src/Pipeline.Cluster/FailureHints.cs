@@ -20,37 +20,29 @@ internal static partial class FailureHints
                 "Deployment (Deploy applies it when registry credentials are given) or correct imagePullSecrets";
         }
 
-        if (Contains(text, "server gave HTTP response to HTTPS client"))
+        // The registry's own words, named once by the registry package; the fix here is the nodes', not this machine's.
+        var hint = RegistryFailureText.Classify(text) switch
         {
-            return $"the registry {target.Registry} speaks HTTP: add it to the nodes' insecure registries " +
-                "(daemon.json insecure-registries / containerd hosts.toml)";
-        }
-
-        if (Contains(text, "x509") || Contains(text, "certificate signed by unknown authority"))
+            RegistryFailureKind.HttpResponseToHttpsClient =>
+                $"the registry {target.Registry} speaks HTTP: add it to the nodes' insecure registries " +
+                "(daemon.json insecure-registries / containerd hosts.toml)",
+            RegistryFailureKind.UnknownAuthority =>
+                $"the nodes do not trust {target.Registry}'s TLS certificate: put its CA at {RegistryFixes.DockerCertificatesDirectory}/{target.Registry}/ca.crt " +
+                $"(Docker) or /etc/containerd/certs.d/{target.Registry}/ with a hosts.toml naming the CA (containerd)",
+            RegistryFailureKind.NoBasicAuthCredentials or RegistryFailureKind.Unauthorized =>
+                $"the pull Secret's credentials were refused by {target.Registry} (or it holds none for {target.Registry}): " +
+                "check the user name and password the Secret was made from and that its .dockerconfigjson has an entry for that host",
+            RegistryFailureKind.Denied =>
+                $"{target.Registry} denied access to {target.Repository}: the pull Secret's user needs read access to that repository",
+            RegistryFailureKind.ManifestUnknown => TagMissing(target),
+            _ when image is not null && Contains(text, image) && Contains(text, "not found") => TagMissing(target),
+            RegistryFailureKind.Unreachable =>
+                $"the nodes cannot reach {target.Registry}: check the registry address in the image and that the registry is listening",
+            _ => null,
+        };
+        if (hint is not null)
         {
-            return $"the nodes do not trust {target.Registry}'s TLS certificate: put its CA at /etc/docker/certs.d/{target.Registry}/ca.crt " +
-                $"(Docker) or /etc/containerd/certs.d/{target.Registry}/ with a hosts.toml naming the CA (containerd)";
-        }
-
-        if (Contains(text, "no basic auth credentials") || StatusUnauthorized().IsMatch(text) || Contains(text, "unauthorized"))
-        {
-            return $"the pull Secret's credentials were refused by {target.Registry} (or it holds none for {target.Registry}): " +
-                "check the user name and password the Secret was made from and that its .dockerconfigjson has an entry for that host";
-        }
-
-        if (Contains(text, "denied") || Contains(text, "403 Forbidden"))
-        {
-            return $"{target.Registry} denied access to {target.Repository}: the pull Secret's user needs read access to that repository";
-        }
-
-        if (Contains(text, "manifest unknown") || (image is not null && Contains(text, image) && Contains(text, "not found")))
-        {
-            return $"the tag {target.Tag} is not in {target.Repository}: was Push skipped?";
-        }
-
-        if (Contains(text, "connection refused") || Contains(text, "no such host") || Contains(text, "i/o timeout"))
-        {
-            return $"the nodes cannot reach {target.Registry}: check the registry address in the image and that the registry is listening";
+            return hint;
         }
 
         return reason switch
@@ -64,11 +56,9 @@ internal static partial class FailureHints
         };
     }
 
-    private static bool Contains(string text, string value) => text.Contains(value, StringComparison.OrdinalIgnoreCase);
+    private static string TagMissing(ImageTarget target) => $"the tag {target.Tag} is not in {target.Repository}: was Push skipped?";
 
-    // "401" as an HTTP status, not the digits of a port such as 127.0.0.1:40113.
-    [GeneratedRegex(@"(?<![:\d])401(?!\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex StatusUnauthorized();
+    private static bool Contains(string text, string value) => text.Contains(value, StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"Unable to retrieve some image pull secrets \((?<names>[^)]*)\)", RegexOptions.CultureInvariant)]
     private static partial Regex MissingSecrets();

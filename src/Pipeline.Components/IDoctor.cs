@@ -60,6 +60,7 @@ public interface IDoctor : IDeploy, IHazContainerEngine
             {
                 ClientOptions = options,
                 DeployAppliesPullSecret = pullSecretApplied,
+                Inputs = CliInputNames.Value,
             },
             cancellationToken);
         return new DoctorReport([.. engine.Results, .. registryResults, .. cluster]);
@@ -89,14 +90,14 @@ public interface IDoctor : IDeploy, IHazContainerEngine
         }
         catch (RegistryException exception)
         {
-            return [CheckResult.Failed(RegistryChecks.Auth, exception.Message, RegistryFixes.For(exception.Kind, Registry, Artifact.Value))];
+            return [CheckResult.Failed(RegistryChecks.Auth, exception.Problem, RegistryFixes.For(exception.Kind, Registry, CliInputNames.Value, Artifact.Value))];
         }
         catch (ArgumentException exception)
         {
             return [CheckResult.Failed(RegistryChecks.Auth, exception.Message, "set REGISTRY_PASSWORD in the environment, or drop --registry-username to use the docker config")];
         }
 
-        var request = new RegistryCheckRequest(Registry, credentials, Artifact.Value) { ClientOptions = options, Engine = engine.Info };
+        var request = new RegistryCheckRequest(Registry, credentials, Artifact.Value) { ClientOptions = options, Engine = engine.Info, Inputs = CliInputNames.Value };
         return await RegistryChecks.RunAsync(request, cancellationToken);
     }
 }

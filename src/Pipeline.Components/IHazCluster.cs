@@ -37,5 +37,5 @@ public interface IHazCluster : IPipelineBuild
     /// </summary>
     async Task<ClusterResolution> ResolveClusterAsync(CancellationToken cancellationToken) =>
         await new ClusterResolver(State<StageEnvironment>().Of(this), Environment.GetValueOrDefault("HOME"), InClusterPaths.Default)
-            .ResolveAsync(new ClusterRequest(Kubeconfig?.Value, KubeContext), cancellationToken);
+            .ResolveAsync(new ClusterRequest(Kubeconfig?.Value, KubeContext) { Inputs = CliInputNames.Value }, cancellationToken);
 }

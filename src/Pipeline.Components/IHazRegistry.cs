@@ -31,8 +31,8 @@ public interface IHazRegistry : IPipelineBuild
     [Parameter("CA certificate (PEM) for a registry with a self-signed certificate")]
     AbsolutePath? RegistryCa => Parameter<AbsolutePath?>(null);
 
-    /// <summary>How registry clients reach <see cref="Registry"/>: the CA to trust.</summary>
-    RegistryClientOptions RegistryClientOptions => new() { CaCertificatePath = RegistryCa?.Value };
+    /// <summary>How registry clients reach <see cref="Registry"/>: the CA to trust, and the flags their fixes name.</summary>
+    RegistryClientOptions RegistryClientOptions => new() { CaCertificatePath = RegistryCa?.Value, Inputs = CliInputNames.Value };
 
     /// <summary>Resolves the credentials once per build and masks every form of the secret.</summary>
     Task<RegistryCredentials> ResolveRegistryCredentialsAsync(CancellationToken cancellationToken) => Once(async () =>

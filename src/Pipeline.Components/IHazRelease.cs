@@ -13,7 +13,7 @@ public interface IHazRelease : IPipelineBuild
 
     /// <summary>Resolves the release once per build.</summary>
     Task<ReleaseVersion> ResolveReleaseAsync(CancellationToken cancellationToken) =>
-        Once(() => new ReleaseVersionResolver(new GitRepository(RootDirectory)).ResolveAsync(Release, cancellationToken));
+        Once(() => new ReleaseVersionResolver(new GitRepository(RootDirectory), CliInputNames.Value).ResolveAsync(Release, cancellationToken));
 
     /// <summary>The git revision of HEAD, or null outside a git checkout (labels and annotations then omit it).</summary>
     async Task<GitRevision?> ResolveRevisionAsync(CancellationToken cancellationToken) =>

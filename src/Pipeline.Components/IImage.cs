@@ -70,12 +70,12 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
                 Revision = (await source).Revision,
                 Created = (await source).Created,
             });
-            var outcome = await new ImageRelease(engine, registry, State<LocalImageLedger>(), Log).BuildAsync(new ImageReleaseRequest
+            var outcome = await new ImageRelease(engine, registry, State<LocalImageLedger>(), Log, CliInputNames.Value).BuildAsync(new ImageReleaseRequest
             {
                 Build = build,
                 OverwriteTag = OverwriteTag,
                 // Doctor's cheap checks (they only read); their one-line diagnosis wins over whatever error the work beside them met.
-                Preflight = ct => Preflight.EnsureAsync(engine, new RegistryCheckRequest(Registry, credentials, Artifact.Value) { ClientOptions = RegistryClientOptions }, ct),
+                Preflight = ct => Preflight.EnsureAsync(engine, new RegistryCheckRequest(Registry, credentials, Artifact.Value) { ClientOptions = RegistryClientOptions, Inputs = CliInputNames.Value }, ct),
             }, cancellationToken);
             if (outcome.IsUnchanged)
             {

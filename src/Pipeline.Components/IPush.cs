@@ -31,7 +31,7 @@ public interface IPush : IImage
             foreach (var tag in image.Tags)
             {
                 var digest = await PushProgressView.RunAsync(this, (progress, log) =>
-                    new ImagePublisher(new ImagePusher(engine, log), registry, log).PushAndVerifyAsync(tag, credentials, progress, cancellationToken));
+                    new ImagePublisher(new ImagePusher(engine, log, CliInputNames.Value), registry, log).PushAndVerifyAsync(tag, credentials, progress, cancellationToken));
                 releaseDigest ??= tag == image.Release ? digest : null;
             }
 

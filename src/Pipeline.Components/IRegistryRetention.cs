@@ -8,7 +8,7 @@ namespace Pipeline.Components;
 public interface IRegistryRetention : IHazRegistry, IHazApplication
 {
     /// <summary>How many release tags to keep.</summary>
-    [Parameter("How many of the newest v* release tags RegistryRetention keeps")]
+    [Parameter("How many of the newest v* release tags RegistryRetention keeps", Minimum = 1)]
     int Keep => Parameter(10);
 
     /// <summary>Applies the retention to the artifact's repository.</summary>

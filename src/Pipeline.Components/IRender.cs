@@ -150,6 +150,7 @@ public interface IRender : IHazReleaseImage
             PinByDigest = pinByDigest,
             Replicas = Replicas,
             ContainerPort = ContainerPort,
+            Inputs = CliInputNames.Value,
         });
     }
 

@@ -1,5 +1,6 @@
 using Pipeline.Registry;
 using Pipeline.Registry.Http;
+using Pipeline.Version;
 
 namespace Pipeline.Doctor;
 
@@ -17,4 +18,7 @@ public sealed record ClusterCheckRequest(string Namespace, string PullSecret, Im
     /// absence is a warning, not a failure.
     /// </summary>
     public bool DeployAppliesPullSecret { get; init; }
+
+    /// <summary>What the caller calls its inputs (the CLI's flags, a Cake script's arguments), for the fixes.</summary>
+    public StageInputNames Inputs { get; init; } = StageInputNames.Neutral;
 }

@@ -6,6 +6,7 @@ using Pipeline.Cluster;
 using Pipeline.Manifests;
 using Pipeline.Registry;
 using Pipeline.Registry.Http;
+using Pipeline.Version;
 
 namespace Pipeline.Doctor;
 
@@ -47,7 +48,7 @@ public static class ClusterChecks
         }
         catch (ClusterException exception)
         {
-            return [CheckResult.Failed(Cluster, exception.Message, ResolutionFix(exception.Kind))];
+            return [CheckResult.Failed(Cluster, exception.Message, ResolutionFix(exception.Kind, request.Inputs))];
         }
 
         if (resolution.SkipReason is { } reason)
@@ -136,8 +137,8 @@ public static class ClusterChecks
         {
             var fix = exception.Kind is RegistryFailureKind.Unauthorized or RegistryFailureKind.NoBasicAuthCredentials
                 ? $"{recreate}, with credentials the registry accepts"
-                : RegistryFixes.For(exception.Kind, registry);
-            results.Add(CheckResult.Failed(PullSecretLogin, exception.Message, fix));
+                : RegistryFixes.For(exception.Kind, registry, request.Inputs);
+            results.Add(CheckResult.Failed(PullSecretLogin, exception.Problem, fix));
         }
 
         return results;
@@ -154,7 +155,8 @@ public static class ClusterChecks
     }
 
     private static string RecreateCommand(ClusterCheckRequest request) =>
-        $"recreate secret {request.Namespace}/{request.PullSecret} as kubernetes.io/dockerconfigjson for --docker-server={request.Image.Registry} (Deploy applies it itself when given --registry-username and REGISTRY_PASSWORD)";
+        $"recreate secret {request.Namespace}/{request.PullSecret} as kubernetes.io/dockerconfigjson for {request.Image.Registry} (kubectl create secret docker-registry --docker-server={request.Image.Registry}; "
+        + $"Deploy applies it itself when given {request.Inputs.RegistryUsername} and {request.Inputs.RegistryPassword})";
 
     private static async Task<T?> FindAsync<T>(Func<Task<T>> read)
         where T : class
@@ -169,10 +171,10 @@ public static class ClusterChecks
         }
     }
 
-    private static string ResolutionFix(ClusterFailureKind kind) => kind switch
+    private static string ResolutionFix(ClusterFailureKind kind, StageInputNames inputs) => kind switch
     {
-        ClusterFailureKind.KubeconfigNotFound => "pass an existing file with --kubeconfig, or fix or unset KUBECONFIG",
-        ClusterFailureKind.ContextNotFound => "pass --kube-context with one of the kubeconfig's contexts",
+        ClusterFailureKind.KubeconfigNotFound => $"pass an existing file as {inputs.Kubeconfig}, or fix or unset KUBECONFIG",
+        ClusterFailureKind.ContextNotFound => $"pass one of the kubeconfig's contexts as {inputs.KubeContext}",
         _ => "repair the kubeconfig (kubectl config view shows what it holds)",
     };
 }

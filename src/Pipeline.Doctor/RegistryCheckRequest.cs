@@ -1,6 +1,7 @@
 using Pipeline.Image;
 using Pipeline.Registry;
 using Pipeline.Registry.Http;
+using Pipeline.Version;
 
 namespace Pipeline.Doctor;
 
@@ -10,7 +11,7 @@ namespace Pipeline.Doctor;
 /// <param name="Repository">The repository a push goes to, for the push-access probe.</param>
 public sealed record RegistryCheckRequest(RegistryHost Registry, RegistryCredentials Credentials, string Repository)
 {
-    /// <summary>TLS trust (<c>--registry-ca</c>) and timeouts.</summary>
+    /// <summary>TLS trust (the registry CA) and timeouts.</summary>
     public RegistryClientOptions ClientOptions { get; init; } = new();
 
     /// <summary>The engine's info, for the plain-HTTP prediction; null when the engine did not answer.</summary>
@@ -21,4 +22,7 @@ public sealed record RegistryCheckRequest(RegistryHost Registry, RegistryCredent
 
     /// <summary>Where the engine looks for per-registry CA files.</summary>
     public string DockerCertificatesDirectory { get; init; } = SchemeCheck.DockerCertificatesDirectory;
+
+    /// <summary>What the caller calls its inputs (the CLI's flags, a Cake script's arguments), for the fixes.</summary>
+    public StageInputNames Inputs { get; init; } = StageInputNames.Neutral;
 }

@@ -1,5 +1,6 @@
 using Pipeline.Registry;
 using Pipeline.Registry.Http;
+using Pipeline.Version;
 
 namespace Pipeline.Doctor;
 
@@ -51,7 +52,7 @@ public static class RegistryChecks
             {
                 results.Add(Failure(Reachable, exception, request));
                 results.Add(exception.Kind == RegistryFailureKind.HttpResponseToHttpsClient
-                    ? SchemeCheck.ForPlainHttp(registry, request.Engine)
+                    ? SchemeCheck.ForPlainHttp(registry, request.Engine, request.Inputs)
                     : CheckResult.Skipped(SchemeCheck.Name, "the registry API did not answer"));
                 results.AddRange(CheckResult.SkippedAll("the registry API did not answer", Auth, Login, PushAccess));
                 return results;
@@ -60,9 +61,9 @@ public static class RegistryChecks
 
         results.Add(CheckResult.Ok(Reachable, $"{registry} serves the registry API at {endpoint.BaseUri}"));
         results.Add(endpoint.BaseUri.Scheme == Uri.UriSchemeHttp
-            ? SchemeCheck.ForPlainHttp(registry, request.Engine)
+            ? SchemeCheck.ForPlainHttp(registry, request.Engine, request.Inputs)
             : SchemeCheck.ForHttps(registry, request.ClientOptions.CaCertificatePath, request.DockerCertificatesDirectory));
-        results.Add(AuthResult(registry, endpoint, request.Credentials));
+        results.Add(AuthResult(registry, endpoint, request.Credentials, request.Inputs));
 
         using var client = new RegistryClient(registry, request.Credentials, request.ClientOptions);
         try
@@ -97,7 +98,7 @@ public static class RegistryChecks
                     : CheckResult.Failed(
                         PushAccess,
                         $"the token service grants {who} {(granted.Count == 0 ? "nothing" : string.Join(", ", granted.Order(StringComparer.Ordinal)))} on {target}, not push: the push will be denied",
-                        RegistryFixes.For(request.Credentials.IsAnonymous ? RegistryFailureKind.NoBasicAuthCredentials : RegistryFailureKind.Denied, registry, request.Repository)));
+                        RegistryFixes.For(request.Credentials.IsAnonymous ? RegistryFailureKind.NoBasicAuthCredentials : RegistryFailureKind.Denied, registry, request.Inputs, request.Repository)));
             }
             else
             {
@@ -113,7 +114,7 @@ public static class RegistryChecks
         return results;
     }
 
-    private static CheckResult AuthResult(RegistryHost registry, RegistryEndpoint endpoint, RegistryCredentials credentials)
+    private static CheckResult AuthResult(RegistryHost registry, RegistryEndpoint endpoint, RegistryCredentials credentials, StageInputNames inputs)
     {
         var scheme = endpoint.AuthenticationScheme switch
         {
@@ -126,13 +127,13 @@ public static class RegistryChecks
         {
             return CheckResult.Warning(
                 Auth,
-                $"{scheme}; no credentials found (--registry-username with REGISTRY_PASSWORD, docker config auths, credHelpers, credsStore)",
-                RegistryFixes.For(RegistryFailureKind.NoBasicAuthCredentials, registry));
+                $"{scheme}; no credentials found ({inputs.RegistryUsername} with {inputs.RegistryPassword}, docker config auths, credHelpers, credsStore)",
+                RegistryFixes.For(RegistryFailureKind.NoBasicAuthCredentials, registry, inputs));
         }
 
         return CheckResult.Ok(Auth, $"{scheme}; credentials: {credentials}");
     }
 
     private static CheckResult Failure(string check, RegistryException exception, RegistryCheckRequest request) =>
-        CheckResult.Failed(check, exception.Message, RegistryFixes.For(exception.Kind, request.Registry, request.Repository));
+        CheckResult.Failed(check, exception.Problem, RegistryFixes.For(exception.Kind, request.Registry, request.Inputs, request.Repository));
 }

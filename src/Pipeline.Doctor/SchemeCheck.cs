@@ -1,5 +1,6 @@
 using Pipeline.Image;
 using Pipeline.Registry;
+using Pipeline.Version;
 
 namespace Pipeline.Doctor;
 
@@ -14,12 +15,13 @@ public static class SchemeCheck
     public const string Name = "registry scheme";
 
     /// <summary>The Docker daemon's per-registry CA directory.</summary>
-    public const string DockerCertificatesDirectory = "/etc/docker/certs.d";
+    public const string DockerCertificatesDirectory = RegistryFixes.DockerCertificatesDirectory;
 
     /// <summary>The registry answers plain HTTP: does the engine allow that for it?</summary>
     /// <param name="registry">The registry.</param>
     /// <param name="engine">What the engine said about its registry configuration; null when it did not answer.</param>
-    public static CheckResult ForPlainHttp(RegistryHost registry, EngineInfo? engine)
+    /// <param name="inputs">What the caller calls its inputs, for the fix.</param>
+    public static CheckResult ForPlainHttp(RegistryHost registry, EngineInfo? engine, StageInputNames? inputs = null)
     {
         if (registry.IsLoopback)
         {
@@ -42,12 +44,12 @@ public static class SchemeCheck
         return CheckResult.Failed(
             Name,
             $"HTTP, but the engine's insecure registries ({Describe(engine)}) do not include {registry}: docker push will fail with \"http: server gave HTTP response to HTTPS client\"",
-            RegistryFixes.For(RegistryFailureKind.HttpResponseToHttpsClient, registry));
+            RegistryFixes.For(RegistryFailureKind.HttpResponseToHttpsClient, registry, inputs ?? StageInputNames.Neutral));
     }
 
     /// <summary>The registry answers HTTPS: with a private CA, does the engine trust it too?</summary>
     /// <param name="registry">The registry.</param>
-    /// <param name="caCertificatePath">The CA given to Pipeline (<c>--registry-ca</c>), or null when the system's roots suffice.</param>
+    /// <param name="caCertificatePath">The CA given to Pipeline (<see cref="StageInputNames.RegistryCa"/>), or null when the system's roots suffice.</param>
     /// <param name="certificatesDirectory">The engine's certs.d directory (<see cref="DockerCertificatesDirectory"/>).</param>
     public static CheckResult ForHttps(RegistryHost registry, string? caCertificatePath, string certificatesDirectory = DockerCertificatesDirectory)
     {

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Pipeline.Registry;
+using Pipeline.Version;
 
 namespace Pipeline.Image;
 
@@ -17,10 +18,15 @@ public sealed partial class ImageBuilder
     private readonly IContainerEngine _engine;
     private readonly LocalBaseImage _localBase;
     private readonly ILogger _logger;
+    private readonly StageInputNames _inputs;
     private Task<string?>? _networkMode;
 
     /// <summary>Creates the builder.</summary>
-    public ImageBuilder(IContainerEngine engine, LocalBaseImage localBase, ILogger logger)
+    /// <param name="engine">The engine that builds.</param>
+    /// <param name="localBase">Makes the offline base when the request asks for it.</param>
+    /// <param name="logger">Where the build's output goes.</param>
+    /// <param name="inputs">What the caller calls its base image input, for the failures that suggest one.</param>
+    public ImageBuilder(IContainerEngine engine, LocalBaseImage localBase, ILogger logger, StageInputNames? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(localBase);
@@ -28,6 +34,7 @@ public sealed partial class ImageBuilder
         _engine = engine;
         _localBase = localBase;
         _logger = logger;
+        _inputs = inputs ?? StageInputNames.Neutral;
     }
 
     /// <summary>Builds and tags the image.</summary>
@@ -149,7 +156,7 @@ public sealed partial class ImageBuilder
         if (!result.Succeeded)
         {
             await RemoveCreatedImagesAsync(transcript, cancellationToken);
-            throw Failure(request, baseImage, transcript, result.Error!);
+            throw Failure(request, _inputs, baseImage, transcript, result.Error!);
         }
 
         var id = result.LastAux("ID") ?? SuccessfullyBuilt(result)
@@ -290,7 +297,7 @@ public sealed partial class ImageBuilder
             {
                 throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
                     $"the base image {image} (from {context.DockerfilePath}) is not on this machine and no base image was named, so it is not pulled: "
-                    + $"pass --base-image local to build an offline base, or --base-image {image} to pull it.");
+                    + $"set {_inputs.BaseImage} to 'local' to build an offline base, or to {image} to pull it.");
             }
         }
 
@@ -344,7 +351,7 @@ public sealed partial class ImageBuilder
         return labels;
     }
 
-    private static ImageBuildException Failure(ImageBuildRequest request, string? baseImage, BuildTranscript transcript, string error)
+    private static ImageBuildException Failure(ImageBuildRequest request, StageInputNames inputs, string? baseImage, BuildTranscript transcript, string error)
     {
         var image = request.Tags[0].ToFamiliarString();
         var step = transcript.CurrentStep;
@@ -363,7 +370,7 @@ public sealed partial class ImageBuilder
                 : string.Empty;
             return new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
                 $"building {image} failed at {step}: the base image {baseImage ?? "named there"} cannot be pulled ({error}). "
-                + loginHint + "Pass --base-image local to build an offline base.", step, output);
+                + loginHint + $"Set {inputs.BaseImage} to 'local' to build an offline base.", step, output);
         }
 
         var shown = string.Join('\n', output.Split('\n').TakeLast(20));

@@ -1,6 +1,7 @@
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Pipeline.Registry;
+using Pipeline.Version;
 
 namespace Pipeline.Image;
 
@@ -13,14 +14,19 @@ public sealed class ImagePusher
 {
     private readonly IContainerEngine _engine;
     private readonly ILogger _logger;
+    private readonly StageInputNames _inputs;
 
     /// <summary>Creates the pusher.</summary>
-    public ImagePusher(IContainerEngine engine, ILogger logger)
+    /// <param name="engine">The engine that holds the image and pushes it.</param>
+    /// <param name="logger">Where the push's progress goes.</param>
+    /// <param name="inputs">What the caller calls the registry inputs a failure's fix names.</param>
+    public ImagePusher(IContainerEngine engine, ILogger logger, StageInputNames? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(logger);
         _engine = engine;
         _logger = logger;
+        _inputs = inputs ?? StageInputNames.Neutral;
     }
 
     /// <summary>Pushes <paramref name="image"/> (registry/repository:tag) and returns the manifest digest the registry stored.</summary>
@@ -55,12 +61,12 @@ public sealed class ImagePusher
         catch (Docker.DotNet.DockerApiException exception)
         {
             // Most failures arrive in the stream; a few (no such image) are HTTP errors before it starts.
-            throw PushFailures.Describe(image, credentials, exception.ResponseBody?.Trim() is { Length: > 0 } body ? body : exception.Message);
+            throw PushFailures.Describe(image, credentials, _inputs, exception.ResponseBody?.Trim() is { Length: > 0 } body ? body : exception.Message);
         }
 
         if (!result.Succeeded)
         {
-            throw PushFailures.Describe(image, credentials, result.Error!);
+            throw PushFailures.Describe(image, credentials, _inputs, result.Error!);
         }
 
         var digestText = result.LastAux("Digest");

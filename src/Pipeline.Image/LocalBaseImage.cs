@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Pipeline.Registry;
+using Pipeline.Version;
 
 namespace Pipeline.Image;
 
@@ -47,6 +48,7 @@ public sealed class LocalBaseImage
 
     private static readonly string[] Changes = ["ENV PATH=/usr/local/bin:/usr/bin:/bin", "CMD [\"/bin/sh\"]"];
 
+    private readonly StageInputNames _inputs;
     private readonly IContainerEngine _engine;
     private readonly ILogger _logger;
     private readonly string _hostRoot;
@@ -54,14 +56,18 @@ public sealed class LocalBaseImage
     private readonly TimeProvider _clock;
 
     /// <summary>Creates the builder of the local base.</summary>
-    public LocalBaseImage(IContainerEngine engine, ILogger logger)
-        : this(engine, logger, "/", StampCache.DefaultFolder, TimeProvider.System)
+    /// <param name="engine">The engine the base is imported into.</param>
+    /// <param name="logger">Where the import is logged.</param>
+    /// <param name="inputs">What the caller calls its base image input, for the failures that suggest another base.</param>
+    public LocalBaseImage(IContainerEngine engine, ILogger logger, StageInputNames? inputs = null)
+        : this(engine, logger, "/", StampCache.DefaultFolder, TimeProvider.System, inputs)
     {
     }
 
     /// <summary>Creates the builder over the files below <paramref name="hostRoot"/>, remembering its tag in <paramref name="cacheFolder"/>.</summary>
-    internal LocalBaseImage(IContainerEngine engine, ILogger logger, string hostRoot, string? cacheFolder, TimeProvider clock)
+    internal LocalBaseImage(IContainerEngine engine, ILogger logger, string hostRoot, string? cacheFolder, TimeProvider clock, StageInputNames? inputs = null)
     {
+        _inputs = inputs ?? StageInputNames.Neutral;
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentException.ThrowIfNullOrEmpty(hostRoot);
@@ -95,7 +101,7 @@ public sealed class LocalBaseImage
     private async Task<ImageReference> ImportAsync(CancellationToken cancellationToken)
     {
         using var rootfs = new MemoryStream();
-        await WriteRootFileSystemAsync(rootfs, _hostRoot, cancellationToken);
+        await WriteRootFileSystemAsync(rootfs, _hostRoot, _inputs, cancellationToken);
         var tag = Tag(rootfs);
         _logger.LogInformation("Importing local base image {Tag} from this machine's busybox and runtime libraries ({Size:N0} bytes)",
             tag.ToFamiliarString(), rootfs.Length);
@@ -125,7 +131,7 @@ public sealed class LocalBaseImage
         }
 
         using var rootfs = new MemoryStream();
-        await WriteRootFileSystemAsync(rootfs, _hostRoot, cancellationToken);
+        await WriteRootFileSystemAsync(rootfs, _hostRoot, _inputs, cancellationToken);
         var tag = Tag(rootfs);
         if (inputs is not null && settled && InputStamps(out _) == inputs)
         {
@@ -139,7 +145,7 @@ public sealed class LocalBaseImage
         {
             var text = new StringBuilder(typeof(LocalBaseImage).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
             allSettled = true;
-            foreach (var file in HostFiles(_hostRoot))
+            foreach (var file in HostFiles(_hostRoot, _inputs))
             {
                 if (FileStamp.Read(file.HostPath) is not { } stamp)
                 {
@@ -161,24 +167,24 @@ public sealed class LocalBaseImage
         return ImageReference.Parse($"{Repository}:{hash}");
     }
 
-    private static (string Triplet, string Loader) Platform() => RuntimeInformation.OSArchitecture switch
+    private static (string Triplet, string Loader) Platform(StageInputNames inputs) => RuntimeInformation.OSArchitecture switch
     {
         Architecture.X64 => ("x86_64-linux-gnu", "/lib64/ld-linux-x86-64.so.2"),
         Architecture.Arm64 => ("aarch64-linux-gnu", "/lib/ld-linux-aarch64.so.1"),
         var other => throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
-            $"the local base image supports x64 and arm64 Linux, not {other}: pass --base-image with an image for this machine"),
+            $"the local base image supports x64 and arm64 Linux, not {other}: set {inputs.BaseImage} to an image for this machine"),
     };
 
     /// <summary>Writes the root file system tar; the same machine files always give the same bytes.</summary>
     internal static Task WriteRootFileSystemAsync(Stream destination, CancellationToken cancellationToken) =>
-        WriteRootFileSystemAsync(destination, "/", cancellationToken);
+        WriteRootFileSystemAsync(destination, "/", StageInputNames.Neutral, cancellationToken);
 
     /// <summary>Writes the root file system tar from the machine files below <paramref name="hostRoot"/>.</summary>
-    internal static async Task WriteRootFileSystemAsync(Stream destination, string hostRoot, CancellationToken cancellationToken)
+    internal static async Task WriteRootFileSystemAsync(Stream destination, string hostRoot, StageInputNames inputs, CancellationToken cancellationToken)
     {
-        var (triplet, loader) = Platform();
+        var (triplet, loader) = Platform(inputs);
         var libraryFolder = $"lib/{triplet}";
-        var files = HostFiles(hostRoot);
+        var files = HostFiles(hostRoot, inputs);
         // Ustar, not PAX: .NET names PAX headers after the process ID, which would change the hash every run.
         await using var tar = new TarWriter(destination, TarEntryFormat.Ustar, leaveOpen: true);
         foreach (var folder in new[] { "bin", "etc", "lib", libraryFolder, "lib64", "root", "tmp", "usr", "usr/bin" })
@@ -225,38 +231,38 @@ public sealed class LocalBaseImage
     /// The machine files the root file system holds, in tar order: busybox, the dynamic loader, the libraries; each
     /// with its name in the tar and its mode. Everything else in it is fixed by this class.
     /// </summary>
-    private static List<(string HostPath, string Name, UnixFileMode Mode)> HostFiles(string hostRoot)
+    private static List<(string HostPath, string Name, UnixFileMode Mode)> HostFiles(string hostRoot, StageInputNames inputs)
     {
         if (!OperatingSystem.IsLinux())
         {
             throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
-                "the local base image is made from a Linux machine's own files: run the build on Linux, or pass --base-image with an image reference");
+                $"the local base image is made from a Linux machine's own files: run the build on Linux, or set {inputs.BaseImage} to an image reference");
         }
 
-        var (triplet, loader) = Platform();
+        var (triplet, loader) = Platform(inputs);
         var libraryFolder = $"lib/{triplet}";
         var busybox = Path.Join(hostRoot, Busybox.TrimStart('/'));
         if (!File.Exists(busybox))
         {
-            throw Missing(busybox, "install it");
+            throw Missing(busybox, "install it", inputs);
         }
 
         var loaderName = Path.GetFileName(loader);
         List<(string HostPath, string Name, UnixFileMode Mode)> files =
         [
             (busybox, "bin/busybox", Executable),
-            (FindLibrary(hostRoot, loaderName, triplet, loader), $"{libraryFolder}/{loaderName}", Executable),
+            (FindLibrary(hostRoot, loaderName, triplet, loader, inputs), $"{libraryFolder}/{loaderName}", Executable),
         ];
-        files.AddRange(Libraries.Select(library => (FindLibrary(hostRoot, library, triplet, loader), $"{libraryFolder}/{library}", Readable | UnixFileMode.UserExecute)));
+        files.AddRange(Libraries.Select(library => (FindLibrary(hostRoot, library, triplet, loader, inputs), $"{libraryFolder}/{library}", Readable | UnixFileMode.UserExecute)));
         return files;
     }
 
-    private static string FindLibrary(string hostRoot, string name, string triplet, string loader)
+    private static string FindLibrary(string hostRoot, string name, string triplet, string loader, StageInputNames inputs)
     {
         string[] folders = [$"/lib/{triplet}", $"/usr/lib/{triplet}", "/lib64", "/usr/lib64", "/lib", "/usr/lib", Path.GetDirectoryName(loader)!];
         var candidates = folders.Distinct().Select(folder => Path.Join(hostRoot, folder.TrimStart('/'))).ToList();
         return candidates.Select(folder => Path.Join(folder, name)).FirstOrDefault(File.Exists)
-            ?? throw Missing(name, $"looked in {string.Join(", ", candidates)}");
+            ?? throw Missing(name, $"looked in {string.Join(", ", candidates)}", inputs);
     }
 
     private static async Task AddHostFileAsync(TarWriter tar, (string HostPath, string Name, UnixFileMode Mode) file, CancellationToken cancellationToken)
@@ -288,8 +294,8 @@ public sealed class LocalBaseImage
             ModificationTime = FixedTime,
         };
 
-    private static ImageBuildException Missing(string file, string detail) =>
+    private static ImageBuildException Missing(string file, string detail, StageInputNames inputs) =>
         new(ImageBuildFailureKind.BaseImageUnavailable,
             $"cannot make the local base image: {file} is missing on this machine ({detail}). "
-            + "Run build/provision.sh docker (it installs busybox and the runtime libraries), or pass --base-image with an image reference.");
+            + $"Run build/provision.sh docker (it installs busybox and the runtime libraries), or set {inputs.BaseImage} to an image reference.");
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Registry;
 using Pipeline.Registry.Http;
+using Pipeline.Version;
 
 namespace Pipeline.Image;
 
@@ -13,14 +14,19 @@ public sealed class ReleaseGuard
 {
     private readonly RegistryClient _registry;
     private readonly ILogger _logger;
+    private readonly StageInputNames _inputs;
 
     /// <summary>Creates the guard over a connected registry client.</summary>
-    public ReleaseGuard(RegistryClient registry, ILogger logger)
+    /// <param name="registry">The registry that holds the releases.</param>
+    /// <param name="logger">Where the replacement of a release is logged.</param>
+    /// <param name="inputs">What the caller calls its release and overwrite inputs, for the refusal's fix.</param>
+    public ReleaseGuard(RegistryClient registry, ILogger logger, StageInputNames? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(logger);
         _registry = registry;
         _logger = logger;
+        _inputs = inputs ?? StageInputNames.Neutral;
     }
 
     /// <summary>
@@ -71,10 +77,10 @@ public sealed class ReleaseGuard
         {
             throw new ImageBuildException(
                 ImageBuildFailureKind.ReleaseExists,
-                $"{release.Tag} already holds other content in {release.Registry} ({release.Repository}@{found.Digest}): bump --release, or pass --overwrite-tag");
+                $"{release.Tag} already holds other content in {release.Registry} ({release.Repository}@{found.Digest}): bump {_inputs.Release}, or pass {_inputs.OverwriteTag}");
         }
 
-        _logger.LogWarning("{Release} holds other content ({Digest}); replacing it as --overwrite-tag asks", release.ToFamiliarString(), found.Digest);
+        _logger.LogWarning("{Release} holds other content ({Digest}); replacing it as {OverwriteTag} asks", release.ToFamiliarString(), found.Digest, _inputs.OverwriteTag);
         return new ExistingRelease(ExistingReleaseState.OtherContent, found.Digest);
     }
 

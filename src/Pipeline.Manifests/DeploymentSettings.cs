@@ -110,6 +110,9 @@ public sealed record DeploymentSettings
     /// </summary>
     public Action<V1Deployment>? ConfigureDeployment { get; init; }
 
+    /// <summary>What the caller calls its inputs (its manifest path), for the errors about a team's manifest.</summary>
+    public StageInputNames Inputs { get; init; } = StageInputNames.Neutral;
+
     /// <summary>
     /// The image the container runs: <see cref="Image"/>, or <c>registry/repository@digest</c> when
     /// <see cref="PinByDigest"/> is set.

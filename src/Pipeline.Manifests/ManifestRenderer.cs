@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using Pipeline.Version;
 
 namespace Pipeline.Manifests;
 
@@ -27,7 +28,7 @@ public static class ManifestRenderer
     /// Deployment, only the image of the service container and the pull secret reference. Other documents are
     /// kept as they are.
     /// </summary>
-    /// <param name="manifestPath">The team's YAML (<c>--manifest path.yaml</c>).</param>
+    /// <param name="manifestPath">The team's YAML (<see cref="StageInputNames.Manifest"/>).</param>
     /// <param name="settings">The artifact, image and pull secret name; other settings do not apply to a team's manifest.</param>
     /// <param name="customResourceTypes">
     /// Models for custom resources the file may hold, keyed <c>group/version/Kind</c>
@@ -42,6 +43,7 @@ public static class ManifestRenderer
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(manifestPath);
+        ArgumentNullException.ThrowIfNull(settings);
         string content;
         try
         {
@@ -51,7 +53,7 @@ public static class ManifestRenderer
         {
             throw new ManifestException(
                 ManifestFailureKind.ManifestNotFound,
-                $"manifest '{Path.GetFullPath(manifestPath)}' does not exist: check the --manifest path (relative paths start at "
+                $"manifest '{Path.GetFullPath(manifestPath)}' does not exist: check {settings.Inputs.Manifest} (relative paths start at "
                 + $"'{Environment.CurrentDirectory}') or leave it out to render Pipeline's own Deployment",
                 e);
         }
@@ -82,7 +84,7 @@ public static class ManifestRenderer
             throw new ManifestException(
                 ManifestFailureKind.NoDeployment,
                 $"'{source}' holds {kinds} but no apps/v1 Deployment to set the image on: add the Deployment to that file, "
-                + "or leave --manifest out to render Pipeline's own");
+                + $"or leave {settings.Inputs.Manifest} out to render Pipeline's own");
         }
 
         foreach (var deployment in deployments)

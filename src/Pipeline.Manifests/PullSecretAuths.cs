@@ -84,7 +84,7 @@ public sealed class PullSecretAuths
 
         if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
         {
-            throw Invalid($"{where} has no user name and password: recreate the secret with --docker-username and --docker-password");
+            throw Invalid($"{where} has no user name and password: recreate the secret with both (kubectl create secret docker-registry --docker-username --docker-password)");
         }
 
         var source = new CredentialSource(CredentialSourceKind.DockerConfig, $"pull secret {secretName} entry '{server.Name}'");

@@ -12,6 +12,17 @@ public sealed class RegistryException : Exception
     {
         Kind = kind;
         Registry = registry;
+        Problem = message;
+    }
+
+    /// <summary>Creates an exception of <paramref name="kind"/> whose message is <paramref name="problem"/>, then <paramref name="fix"/>.</summary>
+    public RegistryException(RegistryFailureKind kind, RegistryHost registry, string problem, string fix, Exception? innerException = null)
+        : base($"{problem}: {fix}", innerException)
+    {
+        Kind = kind;
+        Registry = registry;
+        Problem = problem;
+        Fix = fix;
     }
 
     /// <summary>Creates an unnamed failure (kept for serialisation conventions).</summary>
@@ -37,4 +48,10 @@ public sealed class RegistryException : Exception
 
     /// <summary>The registry that failed.</summary>
     public RegistryHost Registry { get; }
+
+    /// <summary>What failed, without the fix (the whole message when the fix is part of it).</summary>
+    public string Problem { get; }
+
+    /// <summary>The fix (<see cref="RegistryFixes"/>), when the message ends with it; shown apart by the Doctor.</summary>
+    public string? Fix { get; }
 }

@@ -1,18 +1,22 @@
 namespace Pipeline.Version;
 
 /// <summary>
-/// Decides which version a build releases: the value the user passed (<c>--release</c> / <c>RELEASE</c>),
+/// Decides which version a build releases: the value the user passed (<see cref="StageInputNames.Release"/>),
 /// else the release tag on HEAD, else a clear error.
 /// </summary>
 public sealed class ReleaseVersionResolver
 {
     private readonly GitRepository _repository;
+    private readonly StageInputNames _inputs;
 
     /// <summary>Resolves against the given working copy.</summary>
-    public ReleaseVersionResolver(GitRepository repository)
+    /// <param name="repository">The working copy whose HEAD may carry the release tag.</param>
+    /// <param name="inputs">What the caller calls its release input, for the error that asks for one.</param>
+    public ReleaseVersionResolver(GitRepository repository, StageInputNames? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(repository);
         _repository = repository;
+        _inputs = inputs ?? StageInputNames.Neutral;
     }
 
     /// <summary>Returns <paramref name="explicitVersion"/> when given, else the release tag on HEAD.</summary>
@@ -27,7 +31,7 @@ public sealed class ReleaseVersionResolver
         var tagged = await _repository.GetReleaseTagOnHeadAsync(cancellationToken);
         return tagged ?? throw new VersionException(
             VersionFailureKind.NoReleaseVersion,
-            $"no release version: pass --release 1.2.3 (or RELEASE) or tag HEAD with v1.2.3 "
+            $"no release version: pass {_inputs.Release} (e.g. 1.2.3) or tag HEAD with v1.2.3 "
             + $"(no release tag points at HEAD in {_repository.WorkingDirectory}).");
     }
 }

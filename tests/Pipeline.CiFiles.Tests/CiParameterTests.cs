@@ -1,4 +1,5 @@
 using Pipeline.Components;
+using Pipeline.Engine;
 using Pipeline.Engine.CiFiles;
 
 namespace Pipeline.CiFiles.Tests;
@@ -11,6 +12,23 @@ public sealed class CiParameterTests
         CiParameter.Variable<IHazRegistry>(build => build.RegistryUsername).Should().Be("REGISTRY_USERNAME");
         CiParameter.Variable<IDeploy>(build => build.Kubeconfig).Should().Be("PIPELINE_KUBECONFIG", "the declaration overrides the variable");
         CiParameter.Variable<IDeploy>(build => build.RolloutTimeout).Should().Be("ROLLOUT_TIMEOUT", "a value type is boxed in the expression");
+    }
+
+    [Fact]
+    public void Flag_OfDeclaredParameters_IsTheFlagHelpLists()
+    {
+        DeclaredParameter.Flag<IHazRegistry>(build => build.RegistryUsername).Should().Be("--registry-username");
+        DeclaredParameter.Flag<IDeploy>(build => build.Kubeconfig).Should().Be("--kubeconfig", "an overridden variable leaves the flag alone");
+        DeclaredParameter.Flag<IPublishPackages>(build => build.NuGetSource).Should().Be("--nuget-source", "the declared name is NugetSource");
+        DeclaredParameter.Variable<IHazRegistry>(build => build.RegistryPassword).Should().Be("REGISTRY_PASSWORD");
+    }
+
+    [Fact]
+    public void Flag_OfAPropertyThatIsNoParameter_FailsNamingTheForm()
+    {
+        var read = () => DeclaredParameter.Flag<IHazRegistry>(build => build.RegistryClientOptions);
+
+        read.Should().Throw<ArgumentException>().WithMessage("*does not name a [Parameter] property*");
     }
 
     [Fact]

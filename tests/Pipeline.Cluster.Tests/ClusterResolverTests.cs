@@ -1,4 +1,5 @@
 using Pipeline.Registry;
+using Pipeline.Version;
 
 namespace Pipeline.Cluster.Tests;
 
@@ -83,11 +84,11 @@ public sealed class ClusterResolverTests : IDisposable
         // Service host variables without a token file are not a service account.
         var resolver = Resolver(new() { ["KUBERNETES_SERVICE_HOST"] = "10.96.0.1", ["KUBERNETES_SERVICE_PORT"] = "443" });
 
-        var resolution = await resolver.ResolveAsync(new ClusterRequest());
+        var resolution = await resolver.ResolveAsync(new ClusterRequest { Inputs = new StageInputNames { Kubeconfig = "--kubeconfig" } });
 
         resolution.IsConfigured.Should().BeFalse();
         resolution.SkipReason.Should().Be(
-            "no cluster configured (no --kubeconfig, KUBECONFIG, ~/.kube/config or in-cluster service account)");
+            "no cluster configured (none of --kubeconfig, KUBECONFIG, ~/.kube/config or an in-cluster service account)");
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class DoctorTargetTests(ITestOutputHelper output) : IDisposable
         var failure = LineAfter(run, "registry reachable ");
         failure.Should().MatchRegex(@"^registry reachable\s+failed\s+x509: certificate signed by unknown authority: " + Escape(registry.Host.ToString()) + " presented CN=");
         NextLine(run, failure).Trim().Should().Be(
-            $"fix: put the registry's CA certificate at /etc/docker/certs.d/{registry.Host}/ca.crt (Docker engine) and pass --registry-ca ca.pem (Pipeline)");
+            $"fix: put the registry's CA certificate at /etc/docker/certs.d/{registry.Host}/ca.crt (Docker engine) and give it as --registry-ca (Pipeline)");
         run.RowOf("Doctor").Should().Contain("Failed").And.Contain("registry reachable: x509: certificate signed by unknown authority");
         LineAfter(run, "engine reachable ").Should().MatchRegex(@"^engine reachable\s+ok\s+Docker engine at unix://");
         LineAfter(run, "cluster ").Should().MatchRegex(@"^cluster\s+skipped\s+no cluster configured");
@@ -48,7 +48,7 @@ public sealed class DoctorTargetTests(ITestOutputHelper output) : IDisposable
         var failure = LineAfter(run, "registry login ");
         failure.Should().MatchRegex(
             @"^registry login\s+failed\s+the registry " + Escape(registry.Host.ToString()) + " refused user " + user
-            + Escape(" (GET /v2/ answered 401; credentials from --registry-username and REGISTRY_PASSWORD): check the password") + "$");
+            + Escape(" (GET /v2/ answered 401; credentials from --registry-username and REGISTRY_PASSWORD)") + "$");
         NextLine(run, failure).Trim().Should().Be($"fix: check the user and its password (REGISTRY_PASSWORD, or docker login {registry.Host} again)");
         LineAfter(run, "registry auth ").Should().Contain("basic auth").And.Contain($"user {user} (password from --registry-username and REGISTRY_PASSWORD)");
         foreach (var form in (string[])[wrongPassword, Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{wrongPassword}"))])
@@ -107,7 +107,9 @@ public sealed class DoctorTargetTests(ITestOutputHelper output) : IDisposable
         LineAfter(run, "namespace ").Should().MatchRegex($@"^namespace\s+ok\s+namespace {ns} exists$");
         var entry = LineAfter(run, "pull secret entry ");
         entry.Should().Contain($"failed").And.Contain($"secret {ns}/regcred has no entry the kubelet matches to {registry.Host} (keys: '{otherPort}'");
-        NextLine(run, entry).Trim().Should().StartWith($"fix: recreate secret {ns}/regcred as kubernetes.io/dockerconfigjson for --docker-server={registry.Host}");
+        NextLine(run, entry).Trim().Should().Be(
+            $"fix: recreate secret {ns}/regcred as kubernetes.io/dockerconfigjson for {registry.Host} (kubectl create secret docker-registry --docker-server={registry.Host}; "
+            + "Deploy applies it itself when given --registry-username and REGISTRY_PASSWORD)");
     }
 
     [Theory]

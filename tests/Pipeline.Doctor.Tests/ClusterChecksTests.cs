@@ -114,7 +114,7 @@ public sealed class ClusterChecksTests : IAsyncLifetime
         var login = Single(results, ClusterChecks.PullSecretLogin);
         login.Status.Should().Be(CheckStatus.Failed);
         login.Detail.Should().Be(
-            $"the registry {_registry.Host} refused user {_registry.Credentials.Username} (GET /v2/ answered 401; credentials from pull secret {Secret} entry '{_registry.Host}'): check the password");
+            $"the registry {_registry.Host} refused user {_registry.Credentials.Username} (GET /v2/ answered 401; credentials from pull secret {Secret} entry '{_registry.Host}')");
         login.Fix.Should().Be(RecreateFix() + ", with credentials the registry accepts");
         login.Detail.Should().NotContain("stale-password");
     }
@@ -143,7 +143,7 @@ public sealed class ClusterChecksTests : IAsyncLifetime
             new ClusterCheckRequest(_namespace, SecretName, Image),
             CancellationToken.None);
 
-        results.Should().Equal(CheckResult.Skipped(ClusterChecks.Cluster, ClusterResolution.NotConfiguredReason));
+        results.Should().Equal(CheckResult.Skipped(ClusterChecks.Cluster, "no cluster configured (none of the kubeconfig path, KUBECONFIG, ~/.kube/config or an in-cluster service account)"));
     }
 
     [Fact]
@@ -159,8 +159,8 @@ public sealed class ClusterChecksTests : IAsyncLifetime
 
         results.Should().ContainSingle().Which.Should().Be(CheckResult.Failed(
             ClusterChecks.Cluster,
-            $"The kubeconfig '{missing}' given with --kubeconfig does not exist: pass the path of an existing file.",
-            "pass an existing file with --kubeconfig, or fix or unset KUBECONFIG"));
+            $"The kubeconfig '{missing}' given as the kubeconfig path does not exist: pass the path of an existing file.",
+            "pass an existing file as the kubeconfig path, or fix or unset KUBECONFIG"));
     }
 
     [Fact]
@@ -191,7 +191,8 @@ public sealed class ClusterChecksTests : IAsyncLifetime
     }
 
     private string RecreateFix() =>
-        $"recreate secret {Secret} as kubernetes.io/dockerconfigjson for --docker-server={_registry.Host} (Deploy applies it itself when given --registry-username and REGISTRY_PASSWORD)";
+        $"recreate secret {Secret} as kubernetes.io/dockerconfigjson for {_registry.Host} (kubectl create secret docker-registry --docker-server={_registry.Host}; "
+        + "Deploy applies it itself when given the registry user name and the registry password)";
 
     private V1Namespace Namespace() => new() { ApiVersion = "v1", Kind = "Namespace", Metadata = new V1ObjectMeta { Name = _namespace } };
 

@@ -16,8 +16,8 @@ public sealed class PreflightTests(DockerEngineFixture engine) : IClassFixture<D
 
         var thrown = await act.Should().ThrowAsync<DoctorException>();
         thrown.Which.Message.Should().Be(
-            $"registry login: the registry {registry.Host} refused user {registry.Credentials.Username} (GET /v2/ answered 401; credentials from test): check the password"
-            + $" — fix: check the user and its password (REGISTRY_PASSWORD, or docker login {registry.Host} again)");
+            $"registry login: the registry {registry.Host} refused user {registry.Credentials.Username} (GET /v2/ answered 401; credentials from test)"
+            + $" — fix: check the user and its password (the registry password, or docker login {registry.Host} again)");
         thrown.Which.Report.Results.Select(result => result.Check).Should().StartWith([EngineChecks.Reachable, EngineChecks.Version]);
     }
 

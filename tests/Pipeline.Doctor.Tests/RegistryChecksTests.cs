@@ -18,7 +18,7 @@ public sealed class RegistryChecksTests
         var reachable = results.Single(result => result.Check == RegistryChecks.Reachable);
         reachable.Status.Should().Be(CheckStatus.Failed);
         reachable.Detail.Should().StartWith("x509: certificate signed by unknown authority:").And.Contain($"{registry.Host} presented CN=");
-        reachable.Fix.Should().Be($"put the registry's CA certificate at /etc/docker/certs.d/{registry.Host}/ca.crt (Docker engine) and pass --registry-ca ca.pem (Pipeline)");
+        reachable.Fix.Should().Be($"put the registry's CA certificate at /etc/docker/certs.d/{registry.Host}/ca.crt (Docker engine) and give it as the registry CA certificate (Pipeline)");
         results.Where(result => result.Check != RegistryChecks.Reachable).Should().OnlyContain(result => result.Status == CheckStatus.Skipped);
     }
 
@@ -67,8 +67,8 @@ public sealed class RegistryChecksTests
         var login = Single(results, RegistryChecks.Login);
         login.Status.Should().Be(CheckStatus.Failed);
         login.Detail.Should().Be(
-            $"the registry {registry.Host} refused user {registry.Credentials.Username} (GET /v2/ answered 401; credentials from --registry-username and REGISTRY_PASSWORD): check the password");
-        login.Fix.Should().Be($"check the user and its password (REGISTRY_PASSWORD, or docker login {registry.Host} again)");
+            $"the registry {registry.Host} refused user {registry.Credentials.Username} (GET /v2/ answered 401; credentials from --registry-username and REGISTRY_PASSWORD)");
+        login.Fix.Should().Be($"check the user and its password (the registry password, or docker login {registry.Host} again)");
         Status(results, RegistryChecks.PushAccess).Should().Be(CheckStatus.Skipped);
         results.Select(result => result.Detail + result.Fix).Should().NotContain(text => text.Contains("wrong-password", StringComparison.Ordinal));
     }
@@ -102,7 +102,7 @@ public sealed class RegistryChecksTests
         var push = Single(results, RegistryChecks.PushAccess);
         push.Status.Should().Be(CheckStatus.Failed);
         push.Detail.Should().Be($"the token service grants user {registry.Credentials.Username} pull on {registry.Host}/{Repository}, not push: the push will be denied");
-        push.Fix.Should().Be($"grant the user push rights on {registry.Host}/{Repository} (a role with push / write access)");
+        push.Fix.Should().Be($"grant the user the rights it needs on {registry.Host}/{Repository} (read to pull, write to push, delete to delete)");
         Directory.Exists(Path.Combine(RepositoriesDirectory(registry), Repository)).Should().BeFalse("a token grant is read without touching the repository");
     }
 
@@ -131,7 +131,7 @@ public sealed class RegistryChecksTests
         var auth = Single(results, RegistryChecks.Auth);
         auth.Status.Should().Be(CheckStatus.Failed);
         auth.Detail.Should().Be(
-            $"{registry.Host} sends clients to its token service {realm.GetLeftPart(UriPartial.Path)}, which cannot be reached (connection refused): check that the token service runs and that this machine can reach it");
+            $"{registry.Host} sends clients to its token service {realm.GetLeftPart(UriPartial.Path)}, which cannot be reached (connection refused)");
         auth.Fix.Should().Be("start the token service the registry's challenge names (auth.token.realm), or correct the realm so this machine can reach it");
         Status(results, RegistryChecks.PushAccess).Should().Be(CheckStatus.Skipped);
     }
@@ -145,12 +145,12 @@ public sealed class RegistryChecksTests
 
         var auth = Single(results, RegistryChecks.Auth);
         auth.Status.Should().Be(CheckStatus.Warning);
-        auth.Detail.Should().EndWith("no credentials found (--registry-username with REGISTRY_PASSWORD, docker config auths, credHelpers, credsStore)");
+        auth.Detail.Should().EndWith("no credentials found (the registry user name with the registry password, docker config auths, credHelpers, credsStore)");
         Status(results, RegistryChecks.Login).Should().Be(CheckStatus.Skipped);
         var push = Single(results, RegistryChecks.PushAccess);
         push.Status.Should().Be(CheckStatus.Failed);
         push.Detail.Should().StartWith($"no basic auth credentials: {registry.Host} requires a login");
-        push.Fix.Should().Be($"pass --registry-username with REGISTRY_PASSWORD in the environment, or docker login {registry.Host}");
+        push.Fix.Should().Be($"pass the registry user name and the registry password, or docker login {registry.Host}");
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class RegistryChecksTests
         var reachable = Single(results, RegistryChecks.Reachable);
         reachable.Status.Should().Be(CheckStatus.Failed);
         reachable.Detail.Should().Contain("connection refused");
-        reachable.Fix.Should().Be($"start the registry, or correct --registry (host:port) if {host} is not where it listens");
+        reachable.Fix.Should().Be($"start the registry, or correct the registry address (host:port) if {host} is not where it listens");
     }
 
     private static CheckResult Single(IReadOnlyList<CheckResult> results, string check) => results.Single(result => result.Check == check);

@@ -186,7 +186,7 @@ public class ImageBuilderTests(DockerEngineFixture docker)
 
         var exception = (await act.Should().ThrowAsync<ImageBuildException>()).Which;
         exception.Kind.Should().Be(ImageBuildFailureKind.BaseImageUnavailable);
-        exception.Message.Should().Contain("registry.example.invalid/nothing/here:1").And.Contain("pass --base-image local to build an offline base");
+        exception.Message.Should().Contain("registry.example.invalid/nothing/here:1").And.Contain("set the base image to 'local' to build an offline base");
         logger.Text.Should().NotContain("Step 1/", "the engine is never asked to build (and pull)");
     }
 

@@ -95,7 +95,7 @@ public sealed class ImagePusherTests(DockerEngineFixture docker) : IAsyncLifetim
         var exception = (await act.Should().ThrowAsync<ImagePushException>()).Which;
         exception.Kind.Should().Be(ImagePushFailureKind.Unauthorized);
         exception.Image.Should().Be(target);
-        exception.Message.Should().Contain("unauthorized").And.Contain(registry.Host.ToString()).And.Contain(wrong.Username!).And.Contain("check the password");
+        exception.Message.Should().Contain("unauthorized").And.Contain(registry.Host.ToString()).And.Contain(wrong.Username!).And.Contain("check the user and its password");
         ShouldHoldNoSecret(exception.ToString() + logger.Text, wrong);
     }
 
@@ -109,7 +109,7 @@ public sealed class ImagePusherTests(DockerEngineFixture docker) : IAsyncLifetim
 
         var exception = (await act.Should().ThrowAsync<ImagePushException>()).Which;
         exception.Kind.Should().Be(ImagePushFailureKind.NoBasicAuthCredentials);
-        exception.Message.Should().StartWith("no basic auth credentials").And.Contain("REGISTRY_PASSWORD");
+        exception.Message.Should().StartWith("no basic auth credentials").And.Contain("pass the registry user name and the registry password");
     }
 
     [Fact]

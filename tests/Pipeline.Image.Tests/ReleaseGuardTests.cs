@@ -49,7 +49,7 @@ public sealed class ReleaseGuardTests
 
         var failure = (await act.Should().ThrowAsync<ImageBuildException>()).Which;
         failure.Kind.Should().Be(ImageBuildFailureKind.ReleaseExists);
-        failure.Message.Should().Contain("v3.2.1 already holds other content in " + server.Host).And.Contain("bump --release, or pass --overwrite-tag");
+        failure.Message.Should().Contain("v3.2.1 already holds other content in " + server.Host).And.Contain("bump the release version, or pass the overwrite-tag option");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using Pipeline.Version;
 
 namespace Pipeline.Manifests.Tests;
 
@@ -193,7 +194,19 @@ public sealed class RenderFromManifestTests : IDisposable
 
         (await render.Should().ThrowAsync<ManifestException>())
             .Where(e => e.Kind == ManifestFailureKind.ManifestNotFound)
-            .WithMessage($"manifest '{path}' does not exist*--manifest*");
+            .WithMessage($"manifest '{path}' does not exist: check the manifest path (relative paths start at*");
+    }
+
+    [Fact]
+    public async Task RenderFromManifestAsync_MissingFileNamesTheManifestInputAsTheCallerCallsIt()
+    {
+        var path = Path.Combine(_directory, "nope.yaml");
+        var settings = Samples.Settings with { Inputs = new StageInputNames { Manifest = "the 'manifest' argument" } };
+
+        var render = () => ManifestRenderer.RenderFromManifestAsync(path, settings);
+
+        (await render.Should().ThrowAsync<ManifestException>())
+            .WithMessage($"manifest '{path}' does not exist: check the 'manifest' argument (relative paths start at*");
     }
 
     [Fact]

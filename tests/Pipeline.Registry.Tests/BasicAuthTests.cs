@@ -29,7 +29,7 @@ public class BasicAuthTests(HtpasswdRegistryFixture fixture) : IClassFixture<Htp
 
         var failure = await ping.Should().ThrowAsync<RegistryException>();
         failure.Which.Kind.Should().Be(RegistryFailureKind.Unauthorized);
-        failure.Which.Message.Should().Contain($"refused user {Server.Options.Username}").And.Contain("check the password");
+        failure.Which.Message.Should().Contain($"refused user {Server.Options.Username}").And.Contain("check the user and its password");
         failure.Which.Message.Should().NotContain("not-the-password");
         foreach (var secret in wrong.Secrets)
         {
@@ -47,6 +47,6 @@ public class BasicAuthTests(HtpasswdRegistryFixture fixture) : IClassFixture<Htp
 
         var failure = await list.Should().ThrowAsync<RegistryException>();
         failure.Which.Kind.Should().Be(RegistryFailureKind.NoBasicAuthCredentials);
-        failure.Which.Message.Should().StartWith("no basic auth credentials").And.Contain("--registry-username and REGISTRY_PASSWORD, or docker login");
+        failure.Which.Message.Should().StartWith("no basic auth credentials").And.Contain("pass the registry user name and the registry password, or docker login");
     }
 }

@@ -16,7 +16,7 @@ public class RegistryFailureTests
 
         var failure = await delete.Should().ThrowAsync<RegistryException>();
         failure.Which.Kind.Should().Be(RegistryFailureKind.DeleteDisabled);
-        failure.Which.Message.Should().Contain("delete is disabled on this registry: set storage.delete.enabled: true");
+        failure.Which.Message.Should().StartWith("delete is disabled on this registry").And.EndWith(": set storage.delete.enabled: true in the registry's configuration");
     }
 
     [Fact]

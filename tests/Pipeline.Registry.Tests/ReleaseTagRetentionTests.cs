@@ -65,7 +65,7 @@ public sealed class ReleaseTagRetentionTests
 
         var act = () => new ReleaseTagRetention(client, NullLogger.Instance).ApplyAsync("orders", keep: 0, CancellationToken.None);
 
-        (await act.Should().ThrowAsync<ArgumentOutOfRangeException>()).Which.Message.Should().Contain("--keep");
+        (await act.Should().ThrowAsync<ArgumentOutOfRangeException>()).Which.Message.Should().Contain("keep must be at least 1");
         (await client.Repositories.ListTagsAsync("orders")).Should().Equal("v1.0.0");
     }
 }

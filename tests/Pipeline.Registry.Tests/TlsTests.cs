@@ -29,7 +29,7 @@ public class TlsTests(TlsRegistryFixture fixture) : IClassFixture<TlsRegistryFix
         var failure = await ping.Should().ThrowAsync<RegistryException>();
         failure.Which.Kind.Should().Be(RegistryFailureKind.UnknownAuthority);
         failure.Which.Message.Should().Contain("x509: certificate signed by unknown authority")
-            .And.Contain($"/etc/docker/certs.d/{Server.Host}/ca.crt").And.Contain("--registry-ca");
+            .And.Contain($"/etc/docker/certs.d/{Server.Host}/ca.crt").And.Contain("give it as the registry CA certificate (Pipeline)");
     }
 
     [Fact]

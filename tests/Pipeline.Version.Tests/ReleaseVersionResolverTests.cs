@@ -38,6 +38,18 @@ public class ReleaseVersionResolverTests
 
         var exception = (await act.Should().ThrowAsync<VersionException>()).Which;
         exception.Kind.Should().Be(VersionFailureKind.NoReleaseVersion);
-        exception.Message.Should().StartWith("no release version: pass --release 1.2.3 (or RELEASE) or tag HEAD with v1.2.3");
+        exception.Message.Should().StartWith("no release version: pass the release version (e.g. 1.2.3) or tag HEAD with v1.2.3");
+    }
+
+    [Fact]
+    public async Task ResolveAsync_NamesTheReleaseInputAsTheCallerCallsIt()
+    {
+        using var temp = await TemporaryGitRepository.CreateAsync();
+        await temp.CommitAsync("first");
+        var inputs = new StageInputNames { Release = "--release" };
+
+        var act = () => new ReleaseVersionResolver(new GitRepository(temp.Path), inputs).ResolveAsync(null, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<VersionException>()).Which.Message.Should().StartWith("no release version: pass --release (e.g. 1.2.3) or tag HEAD with v1.2.3");
     }
 }

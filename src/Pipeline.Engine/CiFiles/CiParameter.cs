@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Reflection;
 using Pipeline.Engine.Parameters;
 
 namespace Pipeline.Engine.CiFiles;
@@ -26,14 +25,5 @@ public static class CiParameter
                 + "parameter (masked in every output), so add [Secret] to it or pass it as a plain variable.", nameof(parameter));
     }
 
-    private static ParameterDescriptor Describe<TComponent>(Expression<Func<TComponent, object?>> parameter)
-    {
-        ArgumentNullException.ThrowIfNull(parameter);
-        var body = parameter.Body is UnaryExpression { NodeType: ExpressionType.Convert } conversion ? conversion.Operand : parameter.Body;
-        var descriptor = body is MemberExpression { Member: PropertyInfo { DeclaringType: { } declaringType } property }
-            ? ParameterCatalog.Discover(declaringType).FindByMemberName(property.Name)
-            : null;
-        return descriptor ?? throw new ArgumentException(
-            $"'{parameter}' does not name a [Parameter] property: write it as build => build.RegistryPassword.", nameof(parameter));
-    }
+    private static ParameterDescriptor Describe<TComponent>(Expression<Func<TComponent, object?>> parameter) => DeclaredParameter.Describe(parameter);
 }

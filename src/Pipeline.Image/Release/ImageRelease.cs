@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Registry;
 using Pipeline.Registry.Http;
+using Pipeline.Version;
 
 namespace Pipeline.Image;
 
@@ -17,13 +18,15 @@ public sealed class ImageRelease
     private readonly RegistryClient _registry;
     private readonly LocalImageLedger _ledger;
     private readonly ILogger _logger;
+    private readonly StageInputNames _inputs;
 
     /// <summary>Creates the use case.</summary>
     /// <param name="engine">Builds the image.</param>
     /// <param name="registry">The release's registry, with the push credentials.</param>
     /// <param name="ledger">Records the local tags before the engine applies them, for the clean-up.</param>
     /// <param name="logger">Says what happens.</param>
-    public ImageRelease(IContainerEngine engine, RegistryClient registry, LocalImageLedger ledger, ILogger logger)
+    /// <param name="inputs">What the caller calls its inputs, for the fixes (the release, overwriting); neutral words by default.</param>
+    public ImageRelease(IContainerEngine engine, RegistryClient registry, LocalImageLedger ledger, ILogger logger, StageInputNames? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(registry);
@@ -33,6 +36,7 @@ public sealed class ImageRelease
         _registry = registry;
         _ledger = ledger;
         _logger = logger;
+        _inputs = inputs ?? StageInputNames.Neutral;
     }
 
     /// <summary>Builds the release image, or finds it unchanged in the registry.</summary>
@@ -44,9 +48,9 @@ public sealed class ImageRelease
         using var stopOnFailure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // On the thread pool: the checks' first calls take a while to get ready and must not hold up the preparation.
         var preflight = request.Preflight is { } checks ? Task.Run(() => checks(stopOnFailure.Token), stopOnFailure.Token) : Task.CompletedTask;
-        var builder = new ImageBuilder(_engine, new LocalBaseImage(_engine, _logger), _logger);
+        var builder = new ImageBuilder(_engine, new LocalBaseImage(_engine, _logger, _inputs), _logger, _inputs);
         var preparing = Task.Run(() => builder.PrepareAsync(request.Build, stopOnFailure.Token), stopOnFailure.Token);
-        var checking = new ReleaseGuard(_registry, _logger).CheckAsync(releaseImage, FingerprintAsync(preparing), request.OverwriteTag, stopOnFailure.Token);
+        var checking = new ReleaseGuard(_registry, _logger, _inputs).CheckAsync(releaseImage, FingerprintAsync(preparing), request.OverwriteTag, stopOnFailure.Token);
         var deciding = DecideAsync(preflight, stopOnFailure, preparing, checking);
         PreparedImageBuild prepared;
         try

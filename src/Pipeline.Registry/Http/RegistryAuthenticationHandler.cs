@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Pipeline.Version;
 
 namespace Pipeline.Registry.Http;
 
@@ -20,6 +21,7 @@ internal sealed class RegistryAuthenticationHandler : DelegatingHandler
     private static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(10);
 
     private readonly RegistryHost _registry;
+    private readonly StageInputNames _inputs;
     private readonly RegistryCredentials _credentials;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, BearerToken> _tokens = new(StringComparer.Ordinal);
@@ -27,11 +29,12 @@ internal sealed class RegistryAuthenticationHandler : DelegatingHandler
     private volatile AuthChallenge? _lastChallenge;
     private CredentialOrigin? _apiOrigin;
 
-    public RegistryAuthenticationHandler(RegistryHost registry, RegistryCredentials credentials, TimeProvider time, HttpMessageHandler innerHandler)
+    public RegistryAuthenticationHandler(RegistryHost registry, RegistryCredentials credentials, StageInputNames inputs, TimeProvider time, HttpMessageHandler innerHandler)
         : base(innerHandler)
     {
         _registry = registry;
         _credentials = credentials;
+        _inputs = inputs;
         _time = time;
     }
 
@@ -158,7 +161,8 @@ internal sealed class RegistryAuthenticationHandler : DelegatingHandler
             throw new RegistryException(
                 RegistryFailureKind.TokenRealmUnreachable,
                 _registry,
-                $"{_registry} sends clients to its token service {realm.GetLeftPart(UriPartial.Path)}, which cannot be reached ({RegistryErrors.Describe(exception)}): check that the token service runs and that this machine can reach it",
+                $"{_registry} sends clients to its token service {realm.GetLeftPart(UriPartial.Path)}, which cannot be reached ({RegistryErrors.Describe(exception)})",
+                RegistryFixes.For(RegistryFailureKind.TokenRealmUnreachable, _registry, _inputs),
                 exception);
         }
 
@@ -166,7 +170,7 @@ internal sealed class RegistryAuthenticationHandler : DelegatingHandler
         {
             if (tokenResponse.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
-                throw RegistryErrors.Unauthenticated(_registry, _credentials, $"the token service {realm.GetLeftPart(UriPartial.Path)} answered {(int)tokenResponse.StatusCode}");
+                throw RegistryErrors.Unauthenticated(_registry, _inputs, _credentials, $"the token service {realm.GetLeftPart(UriPartial.Path)} answered {(int)tokenResponse.StatusCode}");
             }
 
             if (!tokenResponse.IsSuccessStatusCode)

@@ -1,3 +1,5 @@
+using Pipeline.Version;
+
 namespace Pipeline.Registry.Http;
 
 /// <summary>Transport settings for a <see cref="RegistryClient"/>.</summary>
@@ -17,4 +19,7 @@ public sealed record RegistryClientOptions
 
     /// <summary>How long one request may take in total.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>What the failures' fixes call the caller's inputs (the CLI's flags, a Cake script's arguments).</summary>
+    public StageInputNames Inputs { get; init; } = StageInputNames.Neutral;
 }

@@ -49,7 +49,7 @@ internal sealed class RegistryConnection : IDisposable
             _transport = new BorrowedHandler(transport);
         }
 
-        _authentication = new RegistryAuthenticationHandler(registry, credentials, time, _transport);
+        _authentication = new RegistryAuthenticationHandler(registry, credentials, options.Inputs, time, _transport);
         _client = new HttpClient(_authentication, disposeHandler: true) { Timeout = options.RequestTimeout };
         _client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Pipeline", "1.0"));
     }
@@ -99,10 +99,10 @@ internal sealed class RegistryConnection : IDisposable
         {
             if (response.StatusCode == HttpStatusCode.Unauthorized && !_authentication.IsRegistryOrigin(request.RequestUri))
             {
-                throw RegistryErrors.ForeignOrigin(Registry, operation, request.RequestUri!);
+                throw RegistryErrors.ForeignOrigin(Registry, _options.Inputs, operation, request.RequestUri!);
             }
 
-            throw await RegistryErrors.FromResponseAsync(Registry, Credentials, operation, response, cancellationToken);
+            throw await RegistryErrors.FromResponseAsync(Registry, _options.Inputs, Credentials, operation, response, cancellationToken);
         }
     }
 
@@ -131,10 +131,10 @@ internal sealed class RegistryConnection : IDisposable
         {
             if (_tlsTrust?.LastRejection is { } rejection)
             {
-                throw RegistryErrors.CertificateRejected(Registry, rejection, exception);
+                throw RegistryErrors.CertificateRejected(Registry, _options.Inputs, rejection, exception);
             }
 
-            throw RegistryErrors.Unreachable(Registry, request.RequestUri!, exception);
+            throw RegistryErrors.Unreachable(Registry, _options.Inputs, request.RequestUri!, exception);
         }
     }
 
@@ -161,7 +161,7 @@ internal sealed class RegistryConnection : IDisposable
 
             if (await AnswersPlainHttpAsync(cancellationToken))
             {
-                throw RegistryErrors.HttpResponseToHttpsClient(Registry, tlsFailure);
+                throw RegistryErrors.HttpResponseToHttpsClient(Registry, _options.Inputs, tlsFailure);
             }
 
             throw new RegistryException(
@@ -192,12 +192,12 @@ internal sealed class RegistryConnection : IDisposable
 
         if (response.StatusCode == HttpStatusCode.Unauthorized && request.Headers.Authorization is not null)
         {
-            throw RegistryErrors.Unauthenticated(Registry, Credentials, "GET /v2/ answered 401");
+            throw RegistryErrors.Unauthenticated(Registry, _options.Inputs, Credentials, "GET /v2/ answered 401");
         }
 
         if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.Unauthorized)
         {
-            throw await RegistryErrors.FromResponseAsync(Registry, Credentials, new RegistryOperation(RegistryResource.Ping, "ping"), response, cancellationToken);
+            throw await RegistryErrors.FromResponseAsync(Registry, _options.Inputs, Credentials, new RegistryOperation(RegistryResource.Ping, "ping"), response, cancellationToken);
         }
 
         _logger.LogDebug("{Registry} serves the registry API at {BaseUri}", Registry, baseUri);

@@ -30,7 +30,7 @@ public sealed class ReleaseTagRetention
     {
         if (keep < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(keep), keep, "--keep must be at least 1: retention never deletes every release.");
+            throw new ArgumentOutOfRangeException(nameof(keep), keep, "keep must be at least 1: retention never deletes every release.");
         }
 
         var tags = await _registry.Repositories.ListTagsAsync(repository, cancellationToken: cancellationToken);

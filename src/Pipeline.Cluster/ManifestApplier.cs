@@ -38,9 +38,8 @@ public sealed class ManifestApplier
 
     /// <summary>
     /// Applies <paramref name="objects"/> one after another in the given order (Namespace before what lives in it,
-    /// Secret before the Deployment that pulls with it). Supports Namespace, ServiceAccount, Secret, ConfigMap,
-    /// PersistentVolumeClaim, Service, networking.k8s.io/v1 Ingress, autoscaling/v2 HorizontalPodAutoscaler,
-    /// policy/v1 PodDisruptionBudget and apps/v1 Deployment; fills in apiVersion and kind when a model leaves them empty.
+    /// Secret before the Deployment that pulls with it). Supports the kinds of <see cref="SupportedKinds"/>; fills in
+    /// apiVersion and kind when a model leaves them empty.
     /// </summary>
     public async Task<IReadOnlyList<AppliedObject>> ApplyAsync(
         IEnumerable<IKubernetesObject<V1ObjectMeta>> objects,
@@ -95,7 +94,7 @@ public sealed class ManifestApplier
         var target = ApplyTarget.For(_client, item);
         var name = item.Metadata.Name;
         var kind = item.Kind;
-        var ns = item is V1Namespace ? null : item.Metadata.NamespaceProperty;
+        var ns = ApplyTarget.IsNamespaced(item) ? item.Metadata.NamespaceProperty : null;
         try
         {
             var before = await ReadExistingAsync(() => target.ReadAsync(cancellationToken)).ConfigureAwait(false);
@@ -118,7 +117,7 @@ public sealed class ManifestApplier
         }
     }
 
-    private static async Task<IKubernetesObject<V1ObjectMeta>?> ReadExistingAsync(Func<Task<IKubernetesObject<V1ObjectMeta>>> read)
+    private static async Task<ServedObject?> ReadExistingAsync(Func<Task<ServedObject>> read)
     {
         try
         {

@@ -1,7 +1,7 @@
 using Pipeline.Engine;
 using Pipeline.Manifests;
-using Pipeline.Manifests.RegistryHosting;
 using Pipeline.Registry;
+using Pipeline.RegistryHosting;
 
 namespace Pipeline.Components;
 

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Cluster;
 using Pipeline.Engine;
 using Pipeline.Manifests;
-using Pipeline.Manifests.RegistryHosting;
 using Pipeline.Registry;
+using Pipeline.RegistryHosting;
 
 namespace Pipeline.Components;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Engine;
 using Pipeline.Manifests;
-using Pipeline.Manifests.RegistryHosting;
 using Pipeline.Registry;
+using Pipeline.RegistryHosting;
 
 namespace Pipeline.Components;
 

@@ -33,7 +33,7 @@ public sealed record ContainerResources
     public string? MemoryLimit { get; }
 
     /// <summary>The typed requirements, keys in a stable order.</summary>
-    internal V1ResourceRequirements ToModel()
+    public V1ResourceRequirements ToModel()
     {
         var requests = new SortedDictionary<string, ResourceQuantity>(StringComparer.Ordinal)
         {

@@ -18,7 +18,7 @@ public enum ManifestFailureKind
     /// <summary>The user's manifest is not valid YAML or has fields the Kubernetes models do not know.</summary>
     ManifestUnreadable,
 
-    /// <summary>A document's apiVersion/kind has no typed model (a custom resource).</summary>
+    /// <summary>A document's apiVersion/kind is not one of <see cref="SupportedKinds"/> (a CronJob, a custom resource), which Deploy would not apply.</summary>
     UnknownKind,
 
     /// <summary>The user's manifest holds no apps/v1 Deployment to set the image on.</summary>

@@ -30,16 +30,14 @@ public static class ManifestRenderer
     /// </summary>
     /// <param name="manifestPath">The team's YAML (<see cref="StageInputNames.Manifest"/>).</param>
     /// <param name="settings">The artifact, image and pull secret name; other settings do not apply to a team's manifest.</param>
-    /// <param name="customResourceTypes">
-    /// Models for custom resources the file may hold, keyed <c>group/version/Kind</c>
-    /// (e.g. <c>monitoring.coreos.com/v1/ServiceMonitor</c>); built-in kinds need nothing.
-    /// </param>
     /// <param name="cancellationToken">Cancels reading the file.</param>
-    /// <exception cref="ManifestException">The file is missing, unreadable, holds no Deployment, or a container is ambiguous.</exception>
+    /// <exception cref="ManifestException">
+    /// The file is missing, unreadable, holds a kind outside <see cref="SupportedKinds"/> (refused before anything is
+    /// written), holds no Deployment, or a container is ambiguous.
+    /// </exception>
     public static async Task<ManifestSet> RenderFromManifestAsync(
         string manifestPath,
         DeploymentSettings settings,
-        IReadOnlyDictionary<string, Type>? customResourceTypes = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(manifestPath);
@@ -58,16 +56,16 @@ public static class ManifestRenderer
                 e);
         }
 
-        return RenderFromManifestText(content, manifestPath, settings, customResourceTypes);
+        return RenderFromManifestText(content, manifestPath, settings);
     }
 
     /// <summary>Like <see cref="RenderFromManifestAsync"/>, for YAML already in memory; <paramref name="source"/> names it in errors.</summary>
     public static ManifestSet RenderFromManifestText(
-        string yaml, string source, DeploymentSettings settings, IReadOnlyDictionary<string, Type>? customResourceTypes = null)
+        string yaml, string source, DeploymentSettings settings)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(settings);
-        var documents = UserManifest.Parse(yaml, source, customResourceTypes ?? new Dictionary<string, Type>());
+        var documents = UserManifest.Parse(yaml, source);
         // The rendered set is written to artifacts/ and attached to releases, so a Secret in it would leak there.
         if (documents.OfType<V1Secret>().FirstOrDefault() is { } secret)
         {

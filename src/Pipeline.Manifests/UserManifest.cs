@@ -11,8 +11,7 @@ namespace Pipeline.Manifests;
 /// </summary>
 internal static class UserManifest
 {
-    public static IReadOnlyList<IKubernetesObject<V1ObjectMeta>> Parse(
-        string content, string source, IReadOnlyDictionary<string, Type> customTypes)
+    public static IReadOnlyList<IKubernetesObject<V1ObjectMeta>> Parse(string content, string source)
     {
         var stream = new YamlStream();
         try
@@ -38,14 +37,13 @@ internal static class UserManifest
                 continue; // an empty document between two '---'
             }
 
-            objects.Add(ParseDocument(document, $"document {number} of '{source}'", customTypes));
+            objects.Add(ParseDocument(document, $"document {number} of '{source}'"));
         }
 
         return objects;
     }
 
-    private static IKubernetesObject<V1ObjectMeta> ParseDocument(
-        YamlDocument document, string where, IReadOnlyDictionary<string, Type> customTypes)
+    private static IKubernetesObject<V1ObjectMeta> ParseDocument(YamlDocument document, string where)
     {
         if (document.RootNode is not YamlMappingNode root)
         {
@@ -63,23 +61,20 @@ internal static class UserManifest
                 $"{where} has no apiVersion or kind: every document needs both, e.g. 'apiVersion: apps/v1' and 'kind: Deployment'");
         }
 
-        var key = KubernetesKinds.Key(apiVersion, kind);
-        if (!KubernetesKinds.IsKnown(key, customTypes))
+        // Deploy applies only these kinds: refusing the rest here keeps a render from promising what Deploy will not do.
+        if (SupportedKinds.For(apiVersion, kind) is null)
         {
             throw new ManifestException(
                 ManifestFailureKind.UnknownKind,
-                $"{where} is a '{kind}' ({apiVersion}), which has no typed model: apply custom resources from a separate file, "
-                + $"or pass their model type to ManifestRenderer's customResourceTypes under the key '{key}'");
+                $"{where} is a '{kind}' ({apiVersion}), which Deploy does not apply: the supported kinds are {SupportedKinds.Description}. "
+                + "Create it in the cluster yourself (from a file of its own), or take it out of this file");
         }
 
         var text = new StringWriter();
         new YamlStream(document).Save(text, assignAnchors: false);
         try
         {
-            var loaded = KubernetesYaml.LoadAllFromString(text.ToString(), customTypes.ToDictionary(), strict: true).Single();
-            return loaded as IKubernetesObject<V1ObjectMeta> ?? throw new ManifestException(
-                ManifestFailureKind.UnknownKind,
-                $"{where} is a '{kind}' ({apiVersion}), which is not an object with metadata: list its items as separate documents");
+            return (IKubernetesObject<V1ObjectMeta>)KubernetesYaml.LoadAllFromString(text.ToString(), strict: true).Single();
         }
         catch (YamlException e)
         {

@@ -108,7 +108,7 @@ public sealed class BadInputTests(ChainFixture chain, ITestOutputHelper output)
                   containers: [{ name: orders, image: placeholder }]
             """);
 
-        run.Output.Should().Contain("nothing was applied").And.Contain("V1Role 'orders' (rbac.authorization.k8s.io/v1) cannot be applied");
+        run.Output.Should().Contain("is a 'Role' (rbac.authorization.k8s.io/v1), which Deploy does not apply: the supported kinds are v1 Namespace");
     }
 
     [Fact]

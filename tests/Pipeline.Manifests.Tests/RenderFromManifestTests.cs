@@ -152,26 +152,41 @@ public sealed class RenderFromManifestTests : IDisposable
     }
 
     [Fact]
-    public void RenderFromManifestText_UnknownKindNamesTheKeyToRegister()
+    public async Task RenderFromManifestAsync_ACronJob_IsRefusedNamingTheFileTheKindTheSupportedListAndTheFix()
     {
-        const string yaml = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n";
+        var path = Samples.Fixture("with-cronjob.yaml");
+
+        var render = () => ManifestRenderer.RenderFromManifestAsync(path, Samples.Settings);
+
+        (await render.Should().ThrowAsync<ManifestException>()).Where(e => e.Kind == ManifestFailureKind.UnknownKind)
+            .WithMessage($"document 2 of '{path}' is a 'CronJob' (batch/v1), which Deploy does not apply: the supported kinds are "
+                + "v1 Namespace, v1 ServiceAccount, v1 Secret, v1 ConfigMap, v1 PersistentVolumeClaim, v1 Service, networking.k8s.io/v1 Ingress, "
+                + "autoscaling/v2 HorizontalPodAutoscaler, policy/v1 PodDisruptionBudget and apps/v1 Deployment. "
+                + "Create it in the cluster yourself (from a file of its own), or take it out of this file");
+    }
+
+    [Fact]
+    public void RenderFromManifestText_ACustomResource_IsRefusedWithTheSupportedList()
+    {
+        const string yaml = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n      - name: orders-api\n"
+            + "---\napiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: orders\n";
 
         var render = () => ManifestRenderer.RenderFromManifestText(yaml, "crd.yaml", Samples.Settings);
 
         render.Should().Throw<ManifestException>().Where(e => e.Kind == ManifestFailureKind.UnknownKind)
-            .WithMessage("document 1 of 'crd.yaml' is a 'Widget' (example.com/v1)*'example.com/v1/Widget'*");
+            .WithMessage($"document 2 of 'crd.yaml' is a 'ServiceMonitor' (monitoring.coreos.com/v1)*{SupportedKinds.Description}*");
     }
 
     [Fact]
-    public void RenderFromManifestText_LoadsCustomResourcesWithTheirModel()
+    public void RenderFromManifestText_AKindOfAnotherApiVersionThanTheSupportedOne_IsRefused()
     {
-        const string yaml = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: 3\n---\n"
-            + "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n      - name: orders-api\n";
-        var types = new Dictionary<string, Type> { ["example.com/v1/Widget"] = typeof(Widget) };
+        const string yaml = "apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: orders\nspec:\n  maxReplicas: 3\n"
+            + "  scaleTargetRef: { kind: Deployment, name: orders }\n";
 
-        var manifests = ManifestRenderer.RenderFromManifestText(yaml, "crd.yaml", Samples.Settings, types);
+        var render = () => ManifestRenderer.RenderFromManifestText(yaml, "hpa.yaml", Samples.Settings);
 
-        manifests.Documents.OfType<Widget>().Should().ContainSingle().Which.Spec.Should().Contain("size", "3");
+        render.Should().Throw<ManifestException>().Where(e => e.Kind == ManifestFailureKind.UnknownKind)
+            .WithMessage("document 1 of 'hpa.yaml' is a 'HorizontalPodAutoscaler' (autoscaling/v1), which Deploy does not apply*autoscaling/v2 HorizontalPodAutoscaler*");
     }
 
     [Fact]
@@ -217,17 +232,5 @@ public sealed class RenderFromManifestTests : IDisposable
 
         first.Should().Be(second);
         first.Should().Contain("image: 127.0.0.1:5000/orders-api:v3.2.1");
-    }
-
-    /// <summary>A custom resource model, as a team would declare one for its CRD.</summary>
-    public sealed class Widget : IKubernetesObject<V1ObjectMeta>
-    {
-        public string ApiVersion { get; set; } = "example.com/v1";
-
-        public string Kind { get; set; } = "Widget";
-
-        public V1ObjectMeta Metadata { get; set; } = new();
-
-        public Dictionary<string, string> Spec { get; set; } = [];
     }
 }

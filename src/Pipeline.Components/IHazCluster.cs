@@ -36,6 +36,6 @@ public interface IHazCluster : IPipelineBuild
     /// unknown context fails here, before anything is written.
     /// </summary>
     async Task<ClusterResolution> ResolveClusterAsync(CancellationToken cancellationToken) =>
-        await new ClusterResolver(State<StageEnvironment>().Of(this), Environment.GetValueOrDefault("HOME"), InClusterPaths.Default)
+        await new ClusterResolver(StageEnvironment.Of(this), Environment.GetValueOrDefault("HOME"), InClusterPaths.Default)
             .ResolveAsync(new ClusterRequest(Kubeconfig?.Value, KubeContext) { Inputs = CliInputNames.Value }, cancellationToken);
 }

@@ -12,5 +12,5 @@ public interface IHazContainerEngine : IPipelineBuild
 {
     /// <summary>Connects once per build.</summary>
     Task<IContainerEngine> ConnectEngineAsync(CancellationToken cancellationToken) => Once<IContainerEngine>(async () =>
-        await new DockerEngineConnector(State<StageEnvironment>().Of(this), new ProvisionScript(Log), Log).ConnectAsync(cancellationToken));
+        await new DockerEngineConnector(StageEnvironment.Of(this), new ProvisionScript(Log), Log).ConnectAsync(cancellationToken));
 }

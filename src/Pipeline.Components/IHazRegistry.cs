@@ -46,7 +46,7 @@ public interface IHazRegistry : IPipelineBuild
                     $"--registry-username {username} was given without a password: set REGISTRY_PASSWORD in the environment.");
         }
 
-        var resolver = new RegistryCredentialResolver(State<StageEnvironment>().Of(this), logger: Log);
+        var resolver = new RegistryCredentialResolver(StageEnvironment.Of(this), logger: Log);
         var credentials = await resolver.ResolveAsync(Registry, explicitCredentials, cancellationToken);
         MaskCredentials(credentials);
         Log.LogInformation("Registry {Registry}: {Credentials}", Registry, credentials);
@@ -78,7 +78,7 @@ public interface IHazRegistry : IPipelineBuild
         Registry != RegistryHost.LocalDefault ? Task.CompletedTask : Once(async () =>
     {
         var options = new LocalRegistryOptions();
-        var local = new LocalRegistry(options, State<StageEnvironment>().Of(this), Log);
+        var local = new LocalRegistry(options, StageEnvironment.Of(this), Log);
         var provisioner = new ProvisionScript(Log);
         if (!File.Exists(options.BinaryPath) && provisioner.CanProvision && !await local.IsServingAsync(cancellationToken))
         {

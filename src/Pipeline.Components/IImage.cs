@@ -114,7 +114,7 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
             return await ResolveRegistryCredentialsAsync(cancellationToken);
         }
 
-        var credentials = await new RegistryCredentialResolver(State<StageEnvironment>().Of(this), logger: Log).ResolveAsync(reference.Registry, cancellationToken: cancellationToken);
+        var credentials = await new RegistryCredentialResolver(StageEnvironment.Of(this), logger: Log).ResolveAsync(reference.Registry, cancellationToken: cancellationToken);
         MaskCredentials(credentials);
         Log.LogInformation("Base image registry {Registry}: {Credentials}", reference.Registry, credentials);
         return credentials;

@@ -3,15 +3,9 @@ using Pipeline.Registry;
 
 namespace Pipeline.Components;
 
-/// <summary>
-/// The stages' view of the build's environment (<see cref="IPipelineBuild.Environment"/>), made once per build:
-/// <c>State&lt;StageEnvironment&gt;().Of(this)</c>.
-/// </summary>
-internal sealed class StageEnvironment
+/// <summary>The stages' view of the build's environment (<see cref="IPipelineBuild.Environment"/>), derived where it is handed on.</summary>
+internal static class StageEnvironment
 {
-    private ProcessEnvironment? _environment;
-
-    /// <summary>The environment every stage is handed.</summary>
-    public ProcessEnvironment Of(IPipelineBuild build) =>
-        _environment ??= ProcessEnvironment.From(build.Environment);
+    /// <summary>The environment every stage is handed: a copy of the build's, which does not change during a run.</summary>
+    public static ProcessEnvironment Of(IPipelineBuild build) => ProcessEnvironment.From(build.Environment);
 }

@@ -28,7 +28,7 @@ public interface IGitHubRelease : IDeploy
         .Triggers(Deploy)
         .Executes(async cancellationToken =>
         {
-            var environment = State<StageEnvironment>().Of(this);
+            var environment = StageEnvironment.Of(this);
             if (GitHubToken is { Length: > 0 } token)
             {
                 environment = environment.With(GitHubConnection.TokenVariable, token);
@@ -53,7 +53,7 @@ public interface IGitHubRelease : IDeploy
             if (!cluster.IsConfigured)
             {
                 Log.LogInformation("No GitHub deployment: Deploy has no cluster to deploy to ({Reason})", cluster.SkipReason);
-                return;
+                return null;
             }
 
             var reporter = new GitHubDeploymentReporter(client, Log);
@@ -65,9 +65,7 @@ public interface IGitHubRelease : IDeploy
                 Description = digest is { } pushed ? $"{image}@{pushed}" : image.ToString(),
             }, cancellationToken);
             await reporter.ReportAsync(deployment, new GitHubDeploymentStatus(GitHubDeploymentState.InProgress, $"deploying {image}", LogUrl: RunLogUrl), cancellationToken);
-            var state = State<GitHubReleaseState>();
-            state.Client = client;
-            state.Deployment = deployment;
+            return new OpenedGitHubDeployment(client, deployment);
         });
 
     /// <summary>Reports Deploy's result on the GitHub deployment, also when Deploy failed or the build was cancelled.</summary>
@@ -77,8 +75,7 @@ public interface IGitHubRelease : IDeploy
         .After(Deploy)
         .Executes(async cancellationToken =>
         {
-            var state = State<GitHubReleaseState>();
-            if (state is not { Client: { } client, Deployment: { } deployment })
+            if (ResultOf<OpenedGitHubDeployment>(GitHubRelease) is not { Client: var client, Deployment: var deployment })
             {
                 throw new TargetSkippedException("GitHubRelease opened no deployment");
             }

@@ -4,9 +4,6 @@ using Pipeline.GitHub;
 namespace Pipeline.Components;
 
 /// <summary>What GitHubRelease hands GitHubDeploymentStatus: the client and the deployment whose status follows Deploy.</summary>
-internal sealed class GitHubReleaseState
-{
-    public IGitHubClient? Client { get; set; }
-
-    public GitHubDeployment? Deployment { get; set; }
-}
+/// <param name="Client">The client GitHubRelease connected with.</param>
+/// <param name="Deployment">The deployment it opened for the namespace.</param>
+internal sealed record OpenedGitHubDeployment(IGitHubClient Client, GitHubDeployment Deployment);

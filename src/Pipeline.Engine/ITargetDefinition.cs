@@ -79,9 +79,9 @@ public interface ITargetDefinition
     ITargetDefinition Executes(Func<CancellationToken, Task> action);
 
     /// <summary>
-    /// Adds an action whose value is the target's result: computed once per run, kept by the engine, and read by
+    /// Adds an action whose value (when not null) is the target's result: computed once per run, kept by the engine, and read by
     /// later targets through <see cref="IPipelineBuild.ResultOf{TResult}(Target)"/> (a digest pushed, manifests rendered).
     /// </summary>
     ITargetDefinition Executes<TResult>(Func<CancellationToken, Task<TResult>> action)
-        where TResult : class;
+        where TResult : class?;
 }

@@ -133,7 +133,7 @@ internal sealed class TargetDefinition(object build, string name) : ITargetDefin
     }
 
     public ITargetDefinition Executes<TResult>(Func<CancellationToken, Task<TResult>> action)
-        where TResult : class
+        where TResult : class?
     {
         ArgumentNullException.ThrowIfNull(action);
         Actions.Add(async cancellationToken => await action(cancellationToken));

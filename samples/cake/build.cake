@@ -46,7 +46,7 @@ Task("Image").IsDependentOn("Compile").Does(async () =>
 {
     var projectDirectory = project.Path.GetDirectory();   // the Dockerfile and .dockerignore sit beside the project
     using var client = new RegistryClient(registry, credentials, new RegistryClientOptions { Inputs = inputs });
-    outcome = await new ImageRelease(engine, client, ledger, log, inputs).BuildAsync(new ImageReleaseRequest
+    outcome = await new ImageRelease(new EngineImageBuilder(engine, ledger, log, inputs), client, log, inputs).BuildAsync(new ImageReleaseRequest
     {
         Build = new ImageBuildRequest
         {
@@ -57,7 +57,7 @@ Task("Image").IsDependentOn("Compile").Does(async () =>
         },
         OverwriteTag = HasArgument("overwrite-tag"),
     }, default);
-    Information(outcome.IsUnchanged ? outcome.UnchangedReason : $"Built {outcome.Built.Id} as {image}");
+    Information(outcome.IsUnchanged ? outcome.UnchangedReason : $"Built {outcome.Built.LocalImageId} as {image}");
 });
 
 Task("Push").IsDependentOn("Image").WithCriteria(() => !outcome.IsUnchanged, "the registry holds this release").Does(async () =>

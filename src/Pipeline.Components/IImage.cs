@@ -70,7 +70,7 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
                 Revision = (await source).Revision,
                 Created = (await source).Created,
             });
-            var outcome = await new ImageRelease(engine, registry, State<LocalImageLedger>(), Log, CliInputNames.Value).BuildAsync(new ImageReleaseRequest
+            var outcome = await new ImageRelease(new EngineImageBuilder(engine, State<LocalImageLedger>(), Log, CliInputNames.Value), registry, Log, CliInputNames.Value).BuildAsync(new ImageReleaseRequest
             {
                 Build = build,
                 OverwriteTag = OverwriteTag,

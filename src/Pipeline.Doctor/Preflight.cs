@@ -19,7 +19,18 @@ public static class Preflight
         ArgumentNullException.ThrowIfNull(registry);
         var engineDiagnosis = await EngineChecks.RunAsync(_ => Task.FromResult(engine), cancellationToken);
         var registryResults = await RegistryChecks.RunAsync(registry with { Engine = engineDiagnosis.Info, ProbePushAccess = false }, cancellationToken);
-        var report = new DoctorReport([.. engineDiagnosis.Results, .. registryResults]);
-        return report.HasFailures ? throw new DoctorException(report) : report;
+        return Ensure(new DoctorReport([.. engineDiagnosis.Results, .. registryResults]));
     }
+
+    /// <summary>The checks when no engine takes part (the direct builder pushes through Pipeline's own client): the registry's only.</summary>
+    /// <param name="registry">The registry to check (<see cref="RegistryCheckRequest.ProbePushAccess"/> is turned off).</param>
+    /// <param name="cancellationToken">Cancels the checks.</param>
+    /// <returns>The report when nothing failed (warnings included).</returns>
+    public static async Task<DoctorReport> EnsureAsync(RegistryCheckRequest registry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return Ensure(new DoctorReport(await RegistryChecks.RunAsync(registry with { PushedByEngine = false, ProbePushAccess = false }, cancellationToken)));
+    }
+
+    private static DoctorReport Ensure(DoctorReport report) => report.HasFailures ? throw new DoctorException(report) : report;
 }

@@ -17,6 +17,12 @@ public sealed record RegistryCheckRequest(RegistryHost Registry, RegistryCredent
     /// <summary>The engine's info, for the plain-HTTP prediction; null when the engine did not answer.</summary>
     public EngineInfo? Engine { get; init; }
 
+    /// <summary>
+    /// True when a Docker engine pushes (its insecure registries and certs.d decide); false when Pipeline's own registry
+    /// client pushes (the direct builder), which needs neither.
+    /// </summary>
+    public bool PushedByEngine { get; init; } = true;
+
     /// <summary>Probe push access (the token grant, or an upload started and cancelled); off for the pre-flight, which leaves that to Push.</summary>
     public bool ProbePushAccess { get; init; } = true;
 

@@ -60,8 +60,8 @@ public static class RegistryChecks
         }
 
         results.Add(CheckResult.Ok(Reachable, $"{registry} serves the registry API at {endpoint.BaseUri}"));
-        results.Add(endpoint.BaseUri.Scheme == Uri.UriSchemeHttp
-            ? SchemeCheck.ForPlainHttp(registry, request.Engine, request.Inputs)
+        results.Add(!request.PushedByEngine ? SchemeCheck.ForOwnClient(endpoint.BaseUri, request.ClientOptions.CaCertificatePath)
+            : endpoint.BaseUri.Scheme == Uri.UriSchemeHttp ? SchemeCheck.ForPlainHttp(registry, request.Engine, request.Inputs)
             : SchemeCheck.ForHttps(registry, request.ClientOptions.CaCertificatePath, request.DockerCertificatesDirectory));
         results.Add(AuthResult(registry, endpoint, request.Credentials, request.Inputs));
 

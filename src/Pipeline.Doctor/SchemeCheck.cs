@@ -67,6 +67,16 @@ public static class SchemeCheck
                 $"copy {caCertificatePath} to {engineCa}");
     }
 
+    /// <summary>Pipeline's own registry client pushes (the direct builder): it speaks the scheme the registry answered, trusting the given CA.</summary>
+    /// <param name="endpoint">Where the registry API answered.</param>
+    /// <param name="caCertificatePath">The CA given to Pipeline, or null when the system's roots suffice.</param>
+    public static CheckResult ForOwnClient(Uri endpoint, string? caCertificatePath) =>
+        CheckResult.Ok(Name, endpoint.Scheme == Uri.UriSchemeHttp
+            ? "HTTP: Pipeline's registry client pushes over plain HTTP itself (no Docker engine, so no insecure-registries entry is needed)"
+            : caCertificatePath is null
+                ? "HTTPS, certificate trusted by the system's roots (Pipeline's registry client pushes; no Docker engine involved)"
+                : $"HTTPS, certificate trusted through {caCertificatePath} (Pipeline's registry client pushes; no Docker engine involved)");
+
     private static string Describe(EngineInfo engine)
     {
         var parts = engine.InsecureRegistries.Concat(engine.InsecureRegistryCidrs).ToList();

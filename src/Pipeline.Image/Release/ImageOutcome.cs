@@ -3,8 +3,8 @@ using Pipeline.Registry;
 namespace Pipeline.Image;
 
 /// <summary>
-/// What the image stage made of a release: built (a local image, to be pushed) or unchanged (the registry already
-/// holds this content under the release tag, whose digest is handed on instead).
+/// What the image stage made of a release: built (a local image to be pushed, or an image the direct builder already
+/// pushed) or unchanged (the registry already holds this content under the release tag, whose digest is handed on instead).
 /// </summary>
 public sealed record ImageOutcome
 {
@@ -17,8 +17,8 @@ public sealed record ImageOutcome
     /// <summary>The fingerprint of the inputs, also the image's label.</summary>
     public required ContextFingerprint Fingerprint { get; init; }
 
-    /// <summary>The local image the engine built; null when unchanged.</summary>
-    public BuiltImage? Built { get; init; }
+    /// <summary>What the builder made; null when unchanged.</summary>
+    public ImageBuildResult? Built { get; init; }
 
     /// <summary>The digest the registry holds under the release when unchanged; null when built.</summary>
     public Digest? RegistryDigest { get; init; }

@@ -10,31 +10,28 @@ namespace Pipeline.Image;
 /// immutable: the registry is asked for the release tag while the build is prepared (the fingerprint is worked
 /// out); the same content skips the build and hands on the registry's digest (adding extra tags it lacks), other
 /// content stops before anything is built unless overwriting is asked for. The engine receives the context while
-/// this is decided and builds only after a yes. Whoever drives it (our targets, a Cake script) gets the same rules.
+/// this is decided and builds only after a yes. Whoever drives it (our targets, a Cake script) gets the same rules,
+/// whichever <see cref="IImageBuilder"/> makes the image.
 /// </summary>
 public sealed class ImageRelease
 {
-    private readonly IContainerEngine _engine;
+    private readonly IImageBuilder _builder;
     private readonly RegistryClient _registry;
-    private readonly LocalImageLedger _ledger;
     private readonly ILogger _logger;
     private readonly StageInputNames _inputs;
 
     /// <summary>Creates the use case.</summary>
-    /// <param name="engine">Builds the image.</param>
+    /// <param name="builder">Makes the image: the engine builder or the direct one.</param>
     /// <param name="registry">The release's registry, with the push credentials.</param>
-    /// <param name="ledger">Records the local tags before the engine applies them, for the clean-up.</param>
     /// <param name="logger">Says what happens.</param>
     /// <param name="inputs">What the caller calls its inputs, for the fixes (the release, overwriting); neutral words by default.</param>
-    public ImageRelease(IContainerEngine engine, RegistryClient registry, LocalImageLedger ledger, ILogger logger, StageInputNames? inputs = null)
+    public ImageRelease(IImageBuilder builder, RegistryClient registry, ILogger logger, StageInputNames? inputs = null)
     {
-        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(registry);
-        ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(logger);
-        _engine = engine;
+        _builder = builder;
         _registry = registry;
-        _ledger = ledger;
         _logger = logger;
         _inputs = inputs ?? StageInputNames.Neutral;
     }
@@ -48,11 +45,10 @@ public sealed class ImageRelease
         using var stopOnFailure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // On the thread pool: the checks' first calls take a while to get ready and must not hold up the preparation.
         var preflight = request.Preflight is { } checks ? Task.Run(() => checks(stopOnFailure.Token), stopOnFailure.Token) : Task.CompletedTask;
-        var builder = new ImageBuilder(_engine, new LocalBaseImage(_engine, _logger, _inputs), _logger, _inputs);
-        var preparing = Task.Run(() => builder.PrepareAsync(request.Build, stopOnFailure.Token), stopOnFailure.Token);
+        var preparing = Task.Run(() => _builder.PrepareAsync(request.Build, stopOnFailure.Token), stopOnFailure.Token);
         var checking = new ReleaseGuard(_registry, _logger, _inputs).CheckAsync(releaseImage, FingerprintAsync(preparing), request.OverwriteTag, stopOnFailure.Token);
         var deciding = DecideAsync(preflight, stopOnFailure, preparing, checking);
-        PreparedImageBuild prepared;
+        IPreparedImage prepared;
         try
         {
             prepared = await preparing;
@@ -63,7 +59,7 @@ public sealed class ImageRelease
             throw;
         }
 
-        var built = await builder.BuildAsync(prepared, BuildWantedAsync(), cancellationToken);
+        var built = await prepared.BuildAsync(BuildWantedAsync(), cancellationToken);
         var fingerprint = await prepared.Fingerprint;
         if (built is null)
         {
@@ -72,27 +68,16 @@ public sealed class ImageRelease
             return new ImageOutcome { Release = releaseImage, Tags = request.Build.Tags, Fingerprint = fingerprint, RegistryDigest = digest };
         }
 
-        _logger.LogInformation("Image {Id} tagged {Tags}", built.Id, string.Join(", ", built.Tags));
+        _logger.LogInformation("Image {Made} tagged {Tags} ({Builder} builder)", built.LocalImageId ?? built.PushedDigest.ToString(), string.Join(", ", built.Tags), built.Builder.ToString().ToLowerInvariant());
         return new ImageOutcome { Release = releaseImage, Tags = built.Tags, Fingerprint = built.Fingerprint, Built = built };
 
-        // Recorded before the engine can create anything (the context ends only after a yes), with what each tag
-        // held before, so the clean-up undoes exactly what the build did, even after a failure.
-        async Task<bool> BuildWantedAsync()
-        {
-            if ((await deciding).IsSameContent)
-            {
-                return false;
-            }
-
-            _ledger.Record(await LocalTagSnapshot.TakeAsync(_engine, request.Build.Tags, cancellationToken));
-            return true;
-        }
+        async Task<bool> BuildWantedAsync() => !(await deciding).IsSameContent;
     }
 
-    private static async Task<ContextFingerprint> FingerprintAsync(Task<PreparedImageBuild> preparing) => await (await preparing).Fingerprint;
+    private static async Task<ContextFingerprint> FingerprintAsync(Task<IPreparedImage> preparing) => await (await preparing).Fingerprint;
 
     /// <summary>What the registry holds under the release, once the pre-flight checks have passed.</summary>
-    private static async Task<ExistingRelease> DecideAsync(Task preflight, CancellationTokenSource stopOnFailure, Task<PreparedImageBuild> preparing, Task<ExistingRelease> checking)
+    private static async Task<ExistingRelease> DecideAsync(Task preflight, CancellationTokenSource stopOnFailure, Task<IPreparedImage> preparing, Task<ExistingRelease> checking)
     {
         try
         {

@@ -6,9 +6,10 @@ using Pipeline.Registry;
 namespace Pipeline.Components;
 
 /// <summary>
-/// Push: sends the image Image built (release and extra tags) with credentials held in memory (no <c>docker login</c>,
-/// so there is nothing to log out of), then verifies through the registry API that the tag resolves to the digest the
-/// push reported. Hands on the <see cref="PushedImage"/>; an unchanged release is skipped with the registry's digest.
+/// Push: sends the image the engine built (release and extra tags) with credentials held in memory (no
+/// <c>docker login</c>, so nothing to log out of), then verifies through the registry API that each tag resolves to
+/// the digest the push reported. An image the direct builder pushed as it built is only verified. Hands on the
+/// <see cref="PushedImage"/>; an unchanged release is skipped with the registry's digest.
 /// </summary>
 public interface IPush : IImage
 {
@@ -24,9 +25,23 @@ public interface IPush : IImage
                 throw new TargetSkippedException(image.UnchangedReason!, new PushedImage(image.Release, image.RegistryDigest!.Value, Uploaded: false));
             }
 
+            using var registry = await ConnectRegistryAsync(cancellationToken);
+            if (image.Built is { PushedDigest: { } directDigest })
+            {
+                // The direct builder pushed as it built: what is left is the proof.
+                var verifier = new PushVerifier(registry, Log);
+                foreach (var tag in image.Tags)
+                {
+                    await verifier.VerifyAsync(tag, directDigest, "Pipeline's direct builder", cancellationToken);
+                }
+
+                var verified = new PushedImage(image.Release, directDigest, Uploaded: true);
+                Summary.Add("Image", $"{verified} ({image.Built.UploadedBytes} bytes uploaded)");
+                return verified;
+            }
+
             var credentials = await ResolveRegistryCredentialsAsync(cancellationToken);
             var engine = await ConnectEngineAsync(cancellationToken);
-            using var registry = await ConnectRegistryAsync(cancellationToken);
             Digest? releaseDigest = null;
             foreach (var tag in image.Tags)
             {

@@ -5,8 +5,8 @@ using Pipeline.Registry.Http;
 namespace Pipeline.Image;
 
 /// <summary>
-/// Push, then verify through the registry API that the tag resolves to the digest the push reported: the engine's
-/// word alone is not proof (a proxy in between, a registry that rewrote the manifest, a concurrent push).
+/// Push through the engine, then verify through the registry API (<see cref="PushVerifier"/>) that the tag resolves
+/// to the digest the push reported.
 /// </summary>
 public sealed class ImagePublisher
 {
@@ -30,20 +30,7 @@ public sealed class ImagePublisher
     public async Task<Digest> PushAndVerifyAsync(ImageReference image, RegistryCredentials credentials, IProgress<LayerProgress>? progress, CancellationToken cancellationToken)
     {
         var pushed = await _pusher.PushAsync(image, credentials, progress, cancellationToken);
-        var found = await _registry.FindAsync(image, cancellationToken);
-        if (found is null)
-        {
-            throw new ImagePushException(ImagePushFailureKind.VerificationFailed, image,
-                $"the engine pushed {image.ToFamiliarString()} as {pushed}, but the registry does not know the tag: check the registry's storage and logs.");
-        }
-
-        if (found.Digest != pushed)
-        {
-            throw new ImagePushException(ImagePushFailureKind.VerificationFailed, image,
-                $"the engine pushed {image.ToFamiliarString()} as {pushed}, but the registry resolves it to {found.Digest}: another push of the same tag may have raced this one.");
-        }
-
-        _logger.LogInformation("Verified {Image} resolves to {Digest} in the registry", image.ToFamiliarString(), pushed);
+        await new PushVerifier(_registry, _logger).VerifyAsync(image, pushed, "the engine", cancellationToken);
         return pushed;
     }
 }

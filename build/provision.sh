@@ -3,7 +3,8 @@
 #
 #   bash build/provision.sh docker     a Docker engine that answers
 #   bash build/provision.sh registry   docker-registry and htpasswd, to run a private registry locally
-#   bash build/provision.sh all        both
+#   bash build/provision.sh base       busybox, for the offline base image (no engine: the direct builder writes it)
+#   bash build/provision.sh all        docker and registry (docker includes base)
 #
 # The one provisioning script: .ci/run, the build's Test target and (embedded as a resource) the Image
 # stage all run it. Idempotent: what is present is reported in one line each, fast (no apt-get update).
@@ -27,7 +28,7 @@ say() { printf 'provision: %s\n' "$*"; }
 fail() { printf 'provision: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-  echo "usage: bash build/provision.sh docker|registry|all" >&2
+  echo "usage: bash build/provision.sh docker|registry|base|all" >&2
   exit 2
 }
 
@@ -136,11 +137,12 @@ start_dockerd() {
 
 # ---- plan and act ---------------------------------------------------------------------------------
 
-WANT_DOCKER=0 WANT_REGISTRY=0
+WANT_DOCKER=0 WANT_REGISTRY=0 WANT_BASE=0
 case "${1:-}" in
-  docker) WANT_DOCKER=1 ;;
+  docker) WANT_DOCKER=1 WANT_BASE=1 ;;
   registry) WANT_REGISTRY=1 ;;
-  all) WANT_DOCKER=1 WANT_REGISTRY=1 ;;
+  base) WANT_BASE=1 ;;
+  all) WANT_DOCKER=1 WANT_REGISTRY=1 WANT_BASE=1 ;;
   *) usage ;;
 esac
 [[ $# -eq 1 ]] || usage
@@ -157,6 +159,8 @@ plan() {
       START_DOCKER=1
       command -v dockerd >/dev/null 2>&1 || PACKAGES+=(docker.io)
     fi
+  fi
+  if [[ $WANT_BASE -eq 1 ]]; then
     # The offline base image (Pipeline.Image's LocalBaseImage) is this machine's busybox + glibc.
     [[ -x /bin/busybox ]] || PACKAGES+=(busybox)
   fi
@@ -192,6 +196,7 @@ if [[ ${#PACKAGES[@]} -gt 0 || $START_DOCKER -eq 1 ]]; then
 fi
 
 for line in "${REPORT[@]}"; do say "$line"; done
+if [[ $WANT_BASE -eq 1 ]]; then say "base: busybox at /bin/busybox, for the offline base image"; fi
 if [[ $WANT_REGISTRY -eq 1 ]]; then
   version="$(docker-registry --version 2>/dev/null)" || version="docker-registry ?"
   say "registry: docker-registry ${version##* }, htpasswd at $(command -v htpasswd)"

@@ -297,5 +297,5 @@ public sealed class LocalBaseImage
     private static ImageBuildException Missing(string file, string detail, StageInputNames inputs) =>
         new(ImageBuildFailureKind.BaseImageUnavailable,
             $"cannot make the local base image: {file} is missing on this machine ({detail}). "
-            + $"Run build/provision.sh docker (it installs busybox and the runtime libraries), or set {inputs.BaseImage} to an image reference.");
+            + $"Run build/provision.sh base (it installs busybox; the runtime libraries come with the system), or set {inputs.BaseImage} to an image reference.");
 }

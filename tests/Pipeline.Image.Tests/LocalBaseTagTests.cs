@@ -61,7 +61,7 @@ public class LocalBaseTagTests
 
         var act = () => new LocalBaseImage(engine, new CapturingLogger(), root.Path, null, LaterClock.OneMinute).TagAsync(CancellationToken.None);
 
-        (await act.Should().ThrowAsync<ImageBuildException>()).Which.Message.Should().Contain("libstdc++.so.6").And.Contain("build/provision.sh docker");
+        (await act.Should().ThrowAsync<ImageBuildException>()).Which.Message.Should().Contain("libstdc++.so.6").And.Contain("build/provision.sh base");
     }
 
     private static string Triplet => RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "aarch64-linux-gnu" : "x86_64-linux-gnu";

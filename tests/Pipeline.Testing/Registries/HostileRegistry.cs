@@ -23,6 +23,7 @@ public sealed class HostileRegistry : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, byte[]> _blobs = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
     private int _uploadAttempts;
 
     private HostileRegistry(WebApplication app, HostileRegistryOptions options)
@@ -78,8 +79,11 @@ public sealed class HostileRegistry : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // A request that stopped reading does not see its client leave (its socket is not read): release it.
+        await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _stopping.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -172,6 +176,7 @@ public sealed class HostileRegistry : IAsyncDisposable
             case UploadFault.StopReading:
                 var aborted = new TaskCompletionSource();
                 await using (context.RequestAborted.Register(() => aborted.TrySetResult()))
+                await using (_stopping.Token.Register(() => aborted.TrySetResult()))
                 {
                     await aborted.Task;
                 }

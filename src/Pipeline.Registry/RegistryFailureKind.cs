@@ -54,6 +54,9 @@ public enum RegistryFailureKind
     /// <summary>The manifest or blob the registry sent does not match what the client expects.</summary>
     InvalidContent,
 
+    /// <summary>A blob upload or download moved no byte for the stall timeout (the registry stopped reading or sending).</summary>
+    TransferStalled,
+
     /// <summary>A docker-credential-* helper named by the docker config is missing or failed.</summary>
     CredentialHelperFailed,
 

@@ -48,6 +48,8 @@ public static class RegistryFixes
             "install the docker-credential-* helper your ~/.docker/config.json names, or remove it from credHelpers / credsStore",
         RegistryFailureKind.InvalidDockerConfig =>
             $"repair ~/.docker/config.json (docker login {registry} rewrites its entry)",
+        RegistryFailureKind.TransferStalled =>
+            $"check the network to {registry} and the registry's disk and log, or allow a longer stall timeout if the link pauses that long",
         RegistryFailureKind.DeleteDisabled =>
             "set storage.delete.enabled: true in the registry's configuration",
         RegistryFailureKind.LocalRegistryFailed =>

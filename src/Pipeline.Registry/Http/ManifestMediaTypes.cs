@@ -24,6 +24,9 @@ public static class ManifestMediaTypes
     /// <summary>Docker gzip layer.</summary>
     public const string DockerLayerGzip = "application/vnd.docker.image.rootfs.diff.tar.gzip";
 
+    /// <summary>OCI gzip layer.</summary>
+    public const string OciLayerGzip = "application/vnd.oci.image.layer.v1.tar+gzip";
+
     /// <summary>Every manifest type, in the Accept order the client sends (single-platform first).</summary>
     public static IReadOnlyList<string> All { get; } = [DockerManifest, DockerManifestList, OciManifest, OciIndex];
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 
 namespace Pipeline.Registry.Http;
 
@@ -61,6 +62,7 @@ internal sealed class ManifestOperations : IManifestOperations
     public async Task<ManifestDescriptor> PutAsync(string repository, string reference, ReadOnlyMemory<byte> content, string mediaType, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(mediaType);
+        RequireKnownMediaType(content, mediaType);
         var operation = new RegistryOperation(RegistryResource.Manifest, "push the manifest", repository, reference);
         using var response = await _connection.SendAsync(
             baseUri =>
@@ -82,6 +84,39 @@ internal sealed class ManifestOperations : IManifestOperations
             baseUri => new HttpRequestMessage(HttpMethod.Delete, ManifestUri(baseUri, repository, digest.ToString())),
             operation,
             cancellationToken);
+    }
+
+    // Refused before the PUT: the registry would answer a bare 400 MANIFEST_INVALID.
+    private static void RequireKnownMediaType(ReadOnlyMemory<byte> content, string mediaType)
+    {
+        if (!ManifestMediaTypes.All.Contains(mediaType, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"'{mediaType}' is not a manifest media type: push a manifest as one of {string.Join(", ", ManifestMediaTypes.All)}",
+                nameof(mediaType));
+        }
+
+        string? declared;
+        try
+        {
+            using var document = JsonDocument.Parse(content);
+            declared = document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("mediaType", out var field)
+                && field.ValueKind == JsonValueKind.String
+                    ? field.GetString()
+                    : null;
+        }
+        catch (JsonException exception)
+        {
+            throw new ArgumentException($"the manifest is not JSON ({exception.Message}): push the manifest's exact JSON bytes", nameof(content), exception);
+        }
+
+        if (declared is not null && declared != mediaType)
+        {
+            throw new ArgumentException(
+                $"the manifest declares mediaType '{declared}' but is pushed as '{mediaType}': push it with the media type it declares",
+                nameof(mediaType));
+        }
     }
 
     private static Uri ManifestUri(Uri baseUri, string repository, string reference) =>

@@ -35,9 +35,10 @@ public sealed class RegistryClient : IDisposable
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
-        _connection = new RegistryConnection(registry, credentials, options, transport, time, logger ?? NullLogger.Instance);
+        logger ??= NullLogger.Instance;
+        _connection = new RegistryConnection(registry, credentials, options, transport, time, logger);
         Manifests = new ManifestOperations(_connection);
-        Blobs = new BlobOperations(_connection);
+        Blobs = new BlobOperations(_connection, logger);
         Repositories = new RepositoryListing(_connection);
     }
 
@@ -47,7 +48,7 @@ public sealed class RegistryClient : IDisposable
     /// <summary>Manifest HEAD/GET/PUT/DELETE.</summary>
     public IManifestOperations Manifests { get; }
 
-    /// <summary>Blob HEAD/GET/upload.</summary>
+    /// <summary>Blob HEAD/GET/download/upload/mount.</summary>
     public IBlobOperations Blobs { get; }
 
     /// <summary>Catalog and tag listing.</summary>

@@ -14,6 +14,7 @@ internal sealed class RegistryConnection : IDisposable
     private const string ApiVersionHeader = "Docker-Distribution-Api-Version";
 
     private readonly RegistryClientOptions _options;
+    private readonly TimeProvider _time;
     private readonly HttpMessageHandler _transport;
     private readonly HttpClient _client;
     private readonly RegistryAuthenticationHandler _authentication;
@@ -30,9 +31,13 @@ internal sealed class RegistryConnection : IDisposable
         TimeProvider time,
         ILogger logger)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BlobUploadAttempts, 1, nameof(options.BlobUploadAttempts));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.StallTimeout, TimeSpan.Zero, nameof(options.StallTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BlobRetryDelay, TimeSpan.Zero, nameof(options.BlobRetryDelay));
         Registry = registry;
         Credentials = credentials;
         _options = options;
+        _time = time;
         _logger = logger;
         if (transport is null)
         {
@@ -50,13 +55,19 @@ internal sealed class RegistryConnection : IDisposable
         }
 
         _authentication = new RegistryAuthenticationHandler(registry, credentials, options.Inputs, time, _transport);
-        _client = new HttpClient(_authentication, disposeHandler: true) { Timeout = options.RequestTimeout };
+        // No client-wide timeout: it would bound blob transfers too (the SDK's fixed 100 s killed large layers).
+        // Other requests get RequestTimeout each; blob transfers a StallWatch.
+        _client = new HttpClient(_authentication, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Pipeline", "1.0"));
     }
 
     public RegistryHost Registry { get; }
 
     public RegistryCredentials Credentials { get; }
+
+    public RegistryClientOptions Options => _options;
+
+    public TimeProvider Time => _time;
 
     /// <summary>The API root, discovered by the first call (HTTPS first, plain HTTP for loopback).</summary>
     public async Task<RegistryEndpoint> GetEndpointAsync(CancellationToken cancellationToken)
@@ -78,18 +89,50 @@ internal sealed class RegistryConnection : IDisposable
     }
 
     /// <summary>
-    /// Sends a request built against the API root; an unsuccessful status not in <paramref name="accepted"/>
-    /// becomes a named failure. The caller disposes the response.
+    /// Sends a request built against the API root within <see cref="RegistryClientOptions.RequestTimeout"/>; an
+    /// unsuccessful status not in <paramref name="accepted"/> becomes a named failure. The caller disposes the response.
     /// </summary>
-    public async Task<HttpResponseMessage> SendAsync(
+    public Task<HttpResponseMessage> SendAsync(
         Func<Uri, HttpRequestMessage> createRequest,
         RegistryOperation operation,
         CancellationToken cancellationToken,
-        params HttpStatusCode[] accepted)
+        params HttpStatusCode[] accepted) =>
+        SendCoreAsync(createRequest, operation, stall: null, HttpCompletionOption.ResponseContentRead, accepted, cancellationToken);
+
+    /// <summary>
+    /// Sends a blob transfer: no whole-request limit, but <paramref name="stall"/> cancels it when no byte moves
+    /// for its limit (<see cref="RegistryFailureKind.TransferStalled"/>). The response body is left unread for streaming.
+    /// </summary>
+    public Task<HttpResponseMessage> SendTransferAsync(
+        Func<Uri, HttpRequestMessage> createRequest,
+        RegistryOperation operation,
+        StallWatch stall,
+        CancellationToken cancellationToken,
+        params HttpStatusCode[] accepted) =>
+        SendCoreAsync(createRequest, operation, stall, HttpCompletionOption.ResponseHeadersRead, accepted, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendCoreAsync(
+        Func<Uri, HttpRequestMessage> createRequest,
+        RegistryOperation operation,
+        StallWatch? stall,
+        HttpCompletionOption completion,
+        HttpStatusCode[] accepted,
+        CancellationToken cancellationToken)
     {
         var endpoint = await GetEndpointAsync(cancellationToken);
         using var request = createRequest(endpoint.BaseUri);
-        var response = await SendRawAsync(request, cancellationToken);
+        using var deadline = stall is null ? new CancellationTokenSource(_options.RequestTimeout, _time) : null;
+        using var limited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stall?.Token ?? deadline!.Token);
+        HttpResponseMessage response;
+        try
+        {
+            response = await SendRawAsync(request, completion, limited.Token, cancellationToken);
+        }
+        catch (RegistryException exception) when (stall is { HasStalled: true } && !cancellationToken.IsCancellationRequested)
+        {
+            throw RegistryErrors.Stalled(Registry, _options.Inputs, operation, stall.Limit, exception);
+        }
+
         if (response.IsSuccessStatusCode || accepted.Contains(response.StatusCode))
         {
             return response;
@@ -121,13 +164,25 @@ internal sealed class RegistryConnection : IDisposable
 
     private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        using var deadline = new CancellationTokenSource(_options.RequestTimeout, _time);
+        using var limited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        return await SendRawAsync(request, HttpCompletionOption.ResponseContentRead, limited.Token, cancellationToken);
+    }
+
+    // sendToken may carry a deadline or a stall watch; callerToken tells the caller's own cancellation from those.
+    private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken sendToken, CancellationToken callerToken)
+    {
         try
         {
-            var response = await _client.SendAsync(request, cancellationToken);
+            var response = await _client.SendAsync(request, completion, sendToken);
             _logger.LogDebug("{Method} {Uri} → {Status}", request.Method, request.RequestUri, (int)response.StatusCode);
             return response;
         }
-        catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
+        catch (Exception exception) when (SourceChanged(exception) is { } changed)
+        {
+            throw changed;
+        }
+        catch (Exception exception) when (IsTransportFailure(exception, callerToken))
         {
             if (_tlsTrust?.LastRejection is { } rejection)
             {
@@ -136,6 +191,20 @@ internal sealed class RegistryConnection : IDisposable
 
             throw RegistryErrors.Unreachable(Registry, _options.Inputs, request.RequestUri!, exception);
         }
+    }
+
+    // A blob source that changed under the upload is the caller's mistake, not the network's.
+    private static BlobSourceChangedException? SourceChanged(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is BlobSourceChangedException changed)
+            {
+                return changed;
+            }
+        }
+
+        return null;
     }
 
     private async Task<RegistryEndpoint> DiscoverAsync(CancellationToken cancellationToken)

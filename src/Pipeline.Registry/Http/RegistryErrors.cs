@@ -48,6 +48,18 @@ internal static class RegistryErrors
     public static RegistryException Unreachable(RegistryHost registry, StageInputNames inputs, Uri uri, Exception exception) =>
         Named(inputs, RegistryFailureKind.Unreachable, registry, $"cannot reach the registry {registry} at {uri.GetLeftPart(UriPartial.Authority)} ({Describe(exception)})", innerException: exception);
 
+    public static RegistryException Stalled(RegistryHost registry, StageInputNames inputs, RegistryOperation operation, TimeSpan limit, Exception exception) =>
+        Named(
+            inputs,
+            RegistryFailureKind.TransferStalled,
+            registry,
+            $"could not {operation.Verb} {operation.Target(registry)}: no byte moved for {limit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s (the transfer stalled)",
+            innerException: exception);
+
+    /// <summary>The last of a bounded number of failed attempts: its problem, how many were made, and its fix.</summary>
+    public static RegistryException GaveUp(StageInputNames inputs, RegistryException last, int attempts) =>
+        new(last.Kind, last.Registry, $"{last.Problem} (gave up after {attempts} attempts)", last.Fix ?? RegistryFixes.For(last.Kind, last.Registry, inputs), last);
+
     public static RegistryException ForeignOrigin(RegistryHost registry, StageInputNames inputs, RegistryOperation operation, Uri uri) =>
         Named(
             inputs,

@@ -5,7 +5,9 @@ namespace Pipeline.Registry.Http;
 /// <summary>
 /// The token scope a request needs, derived the way the registry derives it (distribution
 /// registry/handlers/app.go: GET/HEAD → pull, POST/PUT/PATCH → pull,push, DELETE → delete), so a cached token
-/// is sent before the registry has to challenge again.
+/// is sent before the registry has to challenge again. A cross-repository mount needs pull on its source too
+/// (app.go appends it for <c>?mount=…&amp;from=…</c>): one token carries both, keyed as the handler keys a
+/// challenge's scopes (sorted, space-separated).
 /// </summary>
 internal static partial class RegistryScopes
 {
@@ -39,6 +41,21 @@ internal static partial class RegistryScopes
             "DELETE" => "delete",
             _ => "pull,push",
         };
-        return $"repository:{match.Groups["name"].Value}:{actions}";
+        var scope = $"repository:{match.Groups["name"].Value}:{actions}";
+        return MountSource(request) is { } source && request.Method == HttpMethod.Post
+            ? string.Join(' ', new[] { scope, $"repository:{source}:pull" }.Order(StringComparer.Ordinal))
+            : scope;
+    }
+
+    private static string? MountSource(HttpRequestMessage request)
+    {
+        var query = request.RequestUri!.Query.TrimStart('?');
+        if (query.Length == 0)
+        {
+            return null;
+        }
+
+        var parameters = query.Split('&').Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair.Length > 1 ? Uri.UnescapeDataString(pair[1]) : string.Empty, StringComparer.Ordinal);
+        return parameters.ContainsKey("mount") && parameters.TryGetValue("from", out var from) && from.Length > 0 ? from : null;
     }
 }

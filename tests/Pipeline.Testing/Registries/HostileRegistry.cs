@@ -22,6 +22,9 @@ public sealed class HostileRegistry : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+    private readonly ConcurrentDictionary<string, byte[]> _blobs = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private int _uploadAttempts;
 
     private HostileRegistry(WebApplication app, HostileRegistryOptions options)
     {
@@ -39,6 +42,15 @@ public sealed class HostileRegistry : IAsyncDisposable
     /// <summary>The user it accepts.</summary>
     public RegistryCredentials Credentials { get; }
 
+    /// <summary>The escaped <c>_state</c> query its upload Locations carry (a registry's opaque, percent-encoded state).</summary>
+    public const string UploadState = "_state=s%2Bt%2F%3D%3D";
+
+    /// <summary>How many blob PUTs it received.</summary>
+    public int UploadAttempts => Volatile.Read(ref _uploadAttempts);
+
+    /// <summary>The digests of the blobs it stored.</summary>
+    public IReadOnlyCollection<string> StoredBlobs => [.. _blobs.Keys];
+
     /// <summary>What it received, in order.</summary>
     public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
 
@@ -50,7 +62,11 @@ public sealed class HostileRegistry : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
         var app = builder.Build();
         var registry = new HostileRegistry(app, options);
         app.Run(registry.HandleAsync);
@@ -63,8 +79,11 @@ public sealed class HostileRegistry : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // A request that stopped reading does not see its client leave (its socket is not read): release it.
+        await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _stopping.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -103,6 +122,14 @@ public sealed class HostileRegistry : IAsyncDisposable
             response.StatusCode = StatusCodes.Status202Accepted;
             response.Headers.Location = location.ToString();
         }
+        else if (Options.StoresBlobs && path.Contains("/blobs/uploads/", StringComparison.Ordinal))
+        {
+            await HandleUploadAsync(context, path);
+        }
+        else if (Options.StoresBlobs && path.Contains("/blobs/", StringComparison.Ordinal) && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
+        {
+            await ServeBlobAsync(context, path[(path.LastIndexOf('/') + 1)..]);
+        }
         else if (path.Contains("/blobs/", StringComparison.Ordinal) && HttpMethods.IsGet(request.Method) && Options.BlobRedirect is { } redirect)
         {
             response.StatusCode = StatusCodes.Status307TemporaryRedirect;
@@ -113,6 +140,93 @@ public sealed class HostileRegistry : IAsyncDisposable
             response.StatusCode = StatusCodes.Status404NotFound;
             await WriteJsonAsync(context, "{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"repository name not known to registry\"}]}");
         }
+    }
+
+    private async Task HandleUploadAsync(HttpContext context, string path)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        if (HttpMethods.IsPost(request.Method))
+        {
+            var upload = $"{path.TrimEnd('/')}/{Guid.NewGuid():N}?{UploadState}";
+            response.StatusCode = StatusCodes.Status202Accepted;
+            response.Headers.Location = Options.AbsoluteUploadLocation ? $"http://{Host}{upload}" : upload;
+            return;
+        }
+
+        if (HttpMethods.IsDelete(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status204NoContent;
+            return;
+        }
+
+        var attempt = Interlocked.Increment(ref _uploadAttempts);
+        switch (Options.UploadFaults?.Invoke(attempt) ?? UploadFault.None)
+        {
+            case UploadFault.DropConnection:
+                context.Abort();
+                return;
+            case UploadFault.ServiceUnavailable:
+                response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            case UploadFault.Denied:
+                response.StatusCode = StatusCodes.Status403Forbidden;
+                await WriteJsonAsync(context, "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"requested access to the resource is denied\"}]}");
+                return;
+            case UploadFault.StopReading:
+                var aborted = new TaskCompletionSource();
+                await using (context.RequestAborted.Register(() => aborted.TrySetResult()))
+                await using (_stopping.Token.Register(() => aborted.TrySetResult()))
+                {
+                    await aborted.Task;
+                }
+
+                return;
+        }
+
+        if (!request.QueryString.Value!.Contains(UploadState, StringComparison.Ordinal))
+        {
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            await WriteJsonAsync(context, "{\"errors\":[{\"code\":\"BLOB_UPLOAD_INVALID\",\"message\":\"the upload state was altered\"}]}");
+            return;
+        }
+
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, context.RequestAborted);
+        var digest = request.Query["digest"].ToString();
+        if (Digest.ComputeSha256(body.ToArray()).ToString() != digest)
+        {
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            await WriteJsonAsync(context, "{\"errors\":[{\"code\":\"DIGEST_INVALID\",\"message\":\"provided digest did not match uploaded content\"}]}");
+            return;
+        }
+
+        _blobs[digest] = body.ToArray();
+        response.StatusCode = StatusCodes.Status201Created;
+        response.Headers["Docker-Content-Digest"] = digest;
+    }
+
+    private async Task ServeBlobAsync(HttpContext context, string digest)
+    {
+        if (!_blobs.TryGetValue(digest, out var blob))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        context.Response.ContentLength = blob.Length;
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
+
+        var served = blob.ToArray();
+        if (Options.ServesAlteredBlobs && served.Length > 0)
+        {
+            served[0] ^= 0xFF;
+        }
+
+        await context.Response.Body.WriteAsync(served, context.RequestAborted);
     }
 
     // Basic with the one user; in token mode any Bearer token (the realm is what the tests are about).

@@ -23,4 +23,20 @@ public sealed record HostileRegistryOptions
 
     /// <summary>When set, the registry challenges with Bearer and this realm instead of Basic.</summary>
     public Uri? TokenRealm { get; init; }
+
+    /// <summary>
+    /// Serves blob uploads itself: a POST answers 202 with a <c>Location</c> on itself carrying an escaped
+    /// <c>_state</c> (<see cref="HostileRegistry.UploadState"/>), which the PUT must bring back byte for byte; the PUT's
+    /// digest is checked and the blob kept for HEAD and GET. <see cref="UploadLocation"/> still wins when set.
+    /// </summary>
+    public bool StoresBlobs { get; init; }
+
+    /// <summary>With <see cref="StoresBlobs"/>: the Location is absolute (<c>http://127.0.0.1:PORT/v2/…</c>) instead of a path.</summary>
+    public bool AbsoluteUploadLocation { get; init; }
+
+    /// <summary>With <see cref="StoresBlobs"/>: what the n-th blob PUT (1-based) meets; none by default.</summary>
+    public Func<int, UploadFault>? UploadFaults { get; init; }
+
+    /// <summary>With <see cref="StoresBlobs"/>: a blob GET serves the stored bytes with the first one changed.</summary>
+    public bool ServesAlteredBlobs { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -29,6 +30,7 @@ public sealed class RegistryTokenIssuer : IAsyncDisposable
     private readonly string _username;
     private readonly string _password;
     private readonly HashSet<string> _grantedActions;
+    private readonly ConcurrentDictionary<string, bool> _closedRepositories = new(StringComparer.Ordinal);
     private int _issuedTokens;
     private bool _stopped;
     private bool _disposed;
@@ -46,6 +48,9 @@ public sealed class RegistryTokenIssuer : IAsyncDisposable
 
     /// <summary>The token endpoint (the registry's <c>auth.token.realm</c>).</summary>
     public Uri Realm { get; private set; } = null!;
+
+    /// <summary>From now on, tokens grant nothing on <paramref name="repository"/> (a repository the user may not see).</summary>
+    public void Close(string repository) => _closedRepositories[repository] = true;
 
     /// <summary>How many tokens were issued to authenticated or anonymous clients (to check caching).</summary>
     public int IssuedTokens => Volatile.Read(ref _issuedTokens);
@@ -195,7 +200,9 @@ public sealed class RegistryTokenIssuer : IAsyncDisposable
         {
             ["type"] = scope[..first],
             ["name"] = scope[(first + 1)..last],
-            ["actions"] = scope[(last + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries).Where(_grantedActions.Contains).ToArray(),
+            ["actions"] = _closedRepositories.ContainsKey(scope[(first + 1)..last])
+                ? Array.Empty<string>()
+                : scope[(last + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries).Where(_grantedActions.Contains).ToArray(),
         };
     }
 

@@ -113,10 +113,11 @@ public sealed class DirectImageBuilder
             throw new ImageBuildException(ImageBuildFailureKind.InvalidInput, $"no tags for the image built from {build.Dockerfile}: pass at least one image reference to tag it with.");
         }
 
-        if (build.Tags.FirstOrDefault(tag => tag.Registry != _registry.Registry) is { } elsewhere)
+        var elsewhere = build.Tags.Where(tag => tag.Registry != _registry.Registry).Select(tag => tag.ToString()).ToList();
+        if (elsewhere.Count > 0)
         {
             throw new ImageBuildException(ImageBuildFailureKind.InvalidInput,
-                $"the tag {elsewhere} is not in the registry {_registry.Registry} the direct build pushes to: name every tag in {_registry.Registry}.");
+                $"the tag {elsewhere[0]} is not in the registry {_registry.Registry} the direct build pushes to: name every tag in {_registry.Registry}.");
         }
 
         return [.. build.Tags.Select(tag => tag.Repository).Distinct(StringComparer.Ordinal)];

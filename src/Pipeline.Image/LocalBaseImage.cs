@@ -160,7 +160,7 @@ public sealed class LocalBaseImage
         }
     }
 
-    private static ImageReference Tag(MemoryStream rootfs)
+    internal static ImageReference Tag(MemoryStream rootfs)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(
             [.. rootfs.ToArray(), .. Encoding.UTF8.GetBytes(string.Join('\n', Changes))]))[..16];

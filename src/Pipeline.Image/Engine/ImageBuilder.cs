@@ -310,7 +310,7 @@ public sealed partial class ImageBuilder
             $"{reading} the build context {directory} failed: {unreadable.Message} Nothing was built; build again once nothing else changes the folder.",
             innerException: unreadable);
 
-    private static async Task<Dictionary<string, string>> LabelsAsync(ImageBuildRequest request, Task<ContextFingerprint> fingerprinting, string? baseImage)
+    internal static async Task<Dictionary<string, string>> LabelsAsync(ImageBuildRequest request, Task<ContextFingerprint> fingerprinting, string? baseImage)
     {
         ContextFingerprint fingerprint;
         try

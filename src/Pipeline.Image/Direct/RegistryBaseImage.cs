@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pipeline.Registry;
+using Pipeline.Registry.Http;
+using Pipeline.Version;
+
+namespace Pipeline.Image.Direct;
+
+/// <summary>
+/// A base image in the registry the image is pushed to: its manifest (for an index, the linux/amd64 one) and
+/// config are read, and its layers are reused where they are (a HEAD in the target repository), never downloaded.
+/// </summary>
+public static class RegistryBaseImage
+{
+    private const string OciLayerGzip = "application/vnd.oci.image.layer.v1.tar+gzip";
+
+    /// <summary>Reads <paramref name="image"/> and checks that <paramref name="targetRepository"/> holds its layers.</summary>
+    /// <exception cref="ImageBuildException">The base is elsewhere, missing, or its layers are not in the target repository.</exception>
+    public static async Task<DirectBaseImage> ReadAsync(
+        RegistryClient registry, ImageReference image, string targetRepository, StageInputNames inputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (image.Registry != registry.Registry)
+        {
+            throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
+                $"the base image {image} is in {image.Registry}, but the direct build reads bases from the registry it pushes to ({registry.Registry}) only: "
+                + $"push the base to {registry.Registry}, or set {inputs.BaseImage} to 'local' for the offline base.");
+        }
+
+        RegistryManifest manifest;
+        try
+        {
+            manifest = await registry.Manifests.GetAsync(image.Repository, image.ManifestReference, cancellationToken);
+            if (ManifestMediaTypes.IsIndex(manifest.Descriptor.MediaType))
+            {
+                var platform = ImageManifestJson.PickPlatform(manifest.Content, registry.Registry, image);
+                manifest = await registry.Manifests.GetAsync(image.Repository, platform.ToString(), cancellationToken);
+            }
+        }
+        catch (RegistryException exception) when (exception.Kind == RegistryFailureKind.ManifestUnknown)
+        {
+            throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
+                $"the base image {image} does not exist in {registry.Registry}: push it there first, or set {inputs.BaseImage} to an image that exists.",
+                innerException: exception);
+        }
+
+        using var document = JsonDocument.Parse(manifest.Content);
+        var configDigest = ImageManifestJson.ConfigDigest(manifest.Content, registry.Registry, image);
+        var layers = new List<BaseLayer>();
+        foreach (var layer in document.RootElement.GetProperty("layers").EnumerateArray())
+        {
+            var mediaType = layer.GetProperty("mediaType").GetString();
+            if (mediaType is not (ManifestMediaTypes.DockerLayerGzip or OciLayerGzip))
+            {
+                throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
+                    $"the base image {image} has a layer of type {mediaType}; the direct build stacks gzip'd tar layers only: use a base built with gzip layers.");
+            }
+
+            var digest = Digest.Parse(layer.GetProperty("digest").GetString()!);
+            if (!await registry.Blobs.ExistsAsync(targetRepository, digest, cancellationToken))
+            {
+                // Cross-repository mounts come with the streamed transport; until then the layers must be here.
+                throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
+                    $"the base image {image}'s layer {digest} is not in the repository {targetRepository} the image is pushed to: "
+                    + $"push the base into {registry.Registry}/{targetRepository} once, or set {inputs.BaseImage} to 'local'.");
+            }
+
+            layers.Add(new BaseLayer(digest, layer.GetProperty("size").GetInt64(), LocalPath: null));
+        }
+
+        var config = JsonNode.Parse((await registry.Blobs.GetAsync(image.Repository, configDigest, cancellationToken)).Span) as JsonObject
+            ?? throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable, $"the config of the base image {image} is not a JSON object: push the base again.");
+        return new DirectBaseImage(image.ToString(), config, layers);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Pipeline.Image.Direct;
+using Pipeline.Registry;
+using Pipeline.Registry.Http;
+using Pipeline.Testing.Registries;
+
+namespace Pipeline.Image.Tests.Direct;
+
+public class DirectImageBuilderBaseTests
+{
+    private static readonly DateTimeOffset Created = new(2026, 5, 6, 7, 8, 9, TimeSpan.Zero);
+    private static readonly string BaseCache = Path.Combine(Path.GetTempPath(), "pipeline-test-cache", "direct-base");
+
+    [Fact]
+    public async Task BuildAsync_BaseInTheTargetRepositoryIsReusedNotUploaded()
+    {
+        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
+        using var client = registry.CreateClient();
+        await registry.SeedImageAsync("shop", "base");
+        var baseImage = ImageReference.Parse($"{registry.Host}/shop:base");
+        var baseManifest = await client.Manifests.GetAsync("shop", "base");
+        using var app = new TemporaryFolder();
+
+        var built = await Builder(client).BuildAsync(Request(app, baseImage, ImageReference.Parse($"{registry.Host}/shop:v1")), CancellationToken.None);
+
+        built.BlobsReused.Should().Be(1, "the base's layer is in the repository");
+        built.BlobsUploaded.Should().Be(2, "the new layer and the config");
+        var manifest = await client.Manifests.GetAsync("shop", "v1");
+        using var ours = JsonDocument.Parse(manifest.Content);
+        using var theirs = JsonDocument.Parse(baseManifest.Content);
+        ours.RootElement.GetProperty("layers")[0].GetProperty("digest").GetString()
+            .Should().Be(theirs.RootElement.GetProperty("layers")[0].GetProperty("digest").GetString());
+        ours.RootElement.GetProperty("layers").GetArrayLength().Should().Be(2);
+        var config = await client.GetImageConfigurationAsync(ImageReference.Parse($"{registry.Host}/shop:v1"));
+        config.Labels[OciLabels.BaseName].Should().Be(baseImage.ToString());
+        config.Architecture.Should().Be("amd64");
+    }
+
+    [Fact]
+    public async Task BuildAsync_BaseLayersInAnotherRepositoryAreRefusedWithTheFix()
+    {
+        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
+        using var client = registry.CreateClient();
+        await registry.SeedImageAsync("bases", "one");
+        using var app = new TemporaryFolder();
+        using var work = new TemporaryFolder();
+
+        var build = () => Builder(client, work.Path).BuildAsync(
+            Request(app, ImageReference.Parse($"{registry.Host}/bases:one"), ImageReference.Parse($"{registry.Host}/shop:v1")), CancellationToken.None);
+
+        (await build.Should().ThrowAsync<ImageBuildException>()).Which.Message.Should().Contain("not in the repository shop").And.Contain("push the base into");
+        (await client.FindAsync(ImageReference.Parse($"{registry.Host}/shop:v1"))).Should().BeNull();
+        Directory.EnumerateFileSystemEntries(work.Path).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task BuildAsync_BaseInAnotherRegistryIsRefusedBeforeAnything()
+    {
+        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
+        using var client = registry.CreateClient();
+        using var app = new TemporaryFolder();
+
+        var build = () => Builder(client).BuildAsync(
+            Request(app, ImageReference.Parse("127.0.0.2:1/base:1"), ImageReference.Parse($"{registry.Host}/shop:v1")), CancellationToken.None);
+
+        (await build.Should().ThrowAsync<ImageBuildException>()).Which.Message.Should().Contain("127.0.0.2:1").And.Contain("'local'");
+    }
+
+    [Fact]
+    public async Task BuildAsync_RegistryDownFailsAndLeavesNoLayerFiles()
+    {
+        var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
+        using var client = registry.CreateClient();
+        var tag = ImageReference.Parse($"{registry.Host}/shop:v1");
+        await registry.DisposeAsync();
+        using var app = new TemporaryFolder();
+        using var work = new TemporaryFolder();
+
+        var build = () => Builder(client, work.Path).BuildAsync(Request(app, null, tag), CancellationToken.None);
+
+        await build.Should().ThrowAsync<RegistryException>();
+        Directory.EnumerateFileSystemEntries(work.Path).Should().BeEmpty();
+    }
+
+    private static DirectImageBuilder Builder(RegistryClient client, string? work = null) =>
+        new(client, new DirectLocalBase(BaseCache), new CapturingLogger(), work);
+
+    private static DirectImageBuildRequest Request(TemporaryFolder app, ImageReference? baseImage, ImageReference tag)
+    {
+        var dockerfile = app.Write("Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY . /srv\n");
+        var file = app.Write("hello.txt", "hello");
+        return new DirectImageBuildRequest
+        {
+            Build = new ImageBuildRequest
+            {
+                Dockerfile = dockerfile,
+                ContextDirectory = app.Path,
+                Tags = [tag],
+                BaseImage = baseImage is { } named ? BaseImage.FromReference(named) : BaseImage.Local,
+                Created = Created,
+            },
+            Layers = [[new LayerFile("/srv", null, (UnixFileMode)0b111_101_101, 0, 0), new LayerFile("/srv/hello.txt", file, (UnixFileMode)0b110_100_100, 0, 0)]],
+            Settings = new ContainerSettings { Cmd = ["/bin/cat", "/srv/hello.txt"] },
+        };
+    }
+}

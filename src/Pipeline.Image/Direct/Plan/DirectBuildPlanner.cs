@@ -49,6 +49,12 @@ public static class DirectBuildPlanner
                 : stages.Last(stage => string.Equals(stage.Name, request.TargetStage, StringComparison.OrdinalIgnoreCase));
             var stageNames = stages.TakeWhile(stage => stage != target).Select(stage => stage.Name).OfType<string>();
             var baseImage = ReadFrom(target.From, globals, stageNames, request.Platform);
+            if (baseImage.IsScratch)
+            {
+                // scratch has no settings: nothing of it is unknown.
+                request = request with { BaseSettings = request.BaseSettings ?? new ContainerSettings() };
+            }
+
             return await new StagePlanner(request, globals).PlanAsync(baseImage, target, cancellationToken);
         }
         catch (PlanStopped stopped) when (!stopped.IsInvalid)

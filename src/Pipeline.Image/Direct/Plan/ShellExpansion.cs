@@ -105,6 +105,11 @@ internal static class ShellExpansion
 
             var name = body[..nameLength];
             var modifier = body[nameLength..];
+            if (modifier.Length > 0 && !(modifier.StartsWith(":-", StringComparison.Ordinal) || modifier.StartsWith(":+", StringComparison.Ordinal) || modifier[0] is '-' or '+'))
+            {
+                throw PlanStopped.Refused(instruction, $"the expansion '${{{body}}}' is not one the direct builder knows (it knows ${{NAME:-word}} and ${{NAME:+word}})");
+            }
+
             var value = lookup(name);
             result.Append(modifier switch
             {
@@ -112,8 +117,7 @@ internal static class ShellExpansion
                 _ when modifier.StartsWith(":-", StringComparison.Ordinal) => string.IsNullOrEmpty(value) ? Expand(modifier[2..], lookup, instruction) : value,
                 _ when modifier.StartsWith(":+", StringComparison.Ordinal) => string.IsNullOrEmpty(value) ? string.Empty : Expand(modifier[2..], lookup, instruction),
                 _ when modifier.StartsWith('-') => value ?? Expand(modifier[1..], lookup, instruction),
-                _ when modifier.StartsWith('+') => value is null ? string.Empty : Expand(modifier[1..], lookup, instruction),
-                _ => throw PlanStopped.Refused(instruction, $"the expansion '${{{body}}}' is not one the direct builder knows (it knows ${{NAME:-word}} and ${{NAME:+word}})"),
+                _ => value is null ? string.Empty : Expand(modifier[1..], lookup, instruction),
             });
             return close + 1;
         }

@@ -18,6 +18,7 @@ internal sealed class StagePlanner
     private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
     private ContainerSettings _settings = new();
     private bool _cmdSet;
+    private bool _clearsBaseCmd;
 
     public StagePlanner(DirectBuildPlanRequest request, IReadOnlyDictionary<string, string> globals)
     {
@@ -38,6 +39,7 @@ internal sealed class StagePlanner
         {
             Base = baseImage,
             Layers = _layers,
+            ClearsBaseCmd = _clearsBaseCmd,
             Settings = _settings with
             {
                 Env = [.. _variables.Environment.Select(pair => $"{pair.Key}={pair.Value}")],
@@ -95,7 +97,8 @@ internal sealed class StagePlanner
                 _settings = _settings with { StopSignal = StopSignal(instruction, Single(instruction, Expand(rest), "a signal, e.g. STOPSIGNAL SIGTERM")) };
                 break;
             case "ENTRYPOINT":
-                _settings = _settings with { Entrypoint = Command(rest), Cmd = _cmdSet ? _settings.Cmd : [] };
+                _settings = _settings with { Entrypoint = Command(rest) };
+                _clearsBaseCmd = !_cmdSet;
                 break;
             case "CMD":
                 _settings = _settings with { Cmd = Command(rest) };

@@ -1,14 +1,14 @@
 namespace Pipeline.Image.Direct;
 
 /// <summary>
-/// The variables an instruction of one stage expands with: the base's <c>ENV</c>, then the stage's <c>ENV</c>s,
+/// The variables an instruction of one stage expands with: the base's <c>ENV</c> (with Docker's default PATH), then the stage's <c>ENV</c>s,
 /// both above its <c>ARG</c>s (Docker: an <c>ENV</c> always wins over an <c>ARG</c> of the same name).
 /// </summary>
 internal sealed class StageVariables(ContainerSettings? baseSettings)
 {
     private readonly Dictionary<string, string> _arguments = new(StringComparer.Ordinal);
     private readonly List<KeyValuePair<string, string>> _environment = [];
-    private readonly Dictionary<string, string> _baseEnvironment = (baseSettings?.Env ?? [])
+    private readonly Dictionary<string, string> _baseEnvironment = (baseSettings is null ? [] : DirectBuildPlan.WithDefaultPath(baseSettings.Env))
         .Select(pair => pair.Split('=', 2))
         .GroupBy(parts => parts[0], StringComparer.Ordinal)
         .ToDictionary(group => group.Key, group => group.Last().ElementAtOrDefault(1) ?? string.Empty, StringComparer.Ordinal);

@@ -79,6 +79,11 @@ internal sealed class StagePlanner
 
                 break;
             case "EXPOSE":
+                if (rest.Length == 0)
+                {
+                    throw PlanStopped.Invalid(instruction, "EXPOSE names no port: write e.g. EXPOSE 8080");
+                }
+
                 foreach (var word in InstructionWords.SplitWhitespace(rest).Select(Expand))
                 {
                     var ports = ExposedPorts.Read(word)
@@ -173,7 +178,9 @@ internal sealed class StagePlanner
     private static string Single(DockerfileInstruction instruction, string value, string example) =>
         value.Trim().Length == 0
             ? throw PlanStopped.Invalid(instruction, $"{instruction.Keyword} needs {example}")
-            : value.Trim();
+            : instruction.Keyword == "USER" && value.Trim().Any(char.IsWhiteSpace)
+                ? throw PlanStopped.Invalid(instruction, $"USER takes one user, not '{value.Trim()}': write e.g. USER 1654:1654")
+                : value.Trim();
 
     private static string StopSignal(DockerfileInstruction instruction, string signal) =>
         System.Text.RegularExpressions.Regex.IsMatch(signal, @"^(?:[0-9]+|(?:SIG)?[A-Z][A-Z0-9]*(?:[+-][0-9]+)?)\z")

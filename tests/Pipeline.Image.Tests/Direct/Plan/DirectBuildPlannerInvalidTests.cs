@@ -16,6 +16,9 @@ public class DirectBuildPlannerInvalidTests
     [InlineData("HEALTHCHECK --interval=soon CMD true", "--interval=soon")]
     [InlineData("HEALTHCHECK NOW", "CMD and a command, or NONE")]
     [InlineData("STOPSIGNAL sig term", "no signal")]
+    [InlineData("USER app other", "USER takes one user")]
+    [InlineData("EXPOSE", "names no port")]
+    [InlineData("FROM ${UNSET}", "(empty) is not an image reference")]
     public async Task PlanAsync_ThrowsForWhatDockerRejectsNamingTheLine(string instruction, string problem)
     {
         using var folder = new PlanningFolder();

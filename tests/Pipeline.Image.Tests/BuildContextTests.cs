@@ -22,6 +22,19 @@ public class BuildContextTests
         names.Should().Equal(".dockerignore", "Dockerfile", "app/", "app/Orders.Api.dll", "app/wwwroot/", "app/wwwroot/site.css");
         context.DockerfileName.Should().Be("Dockerfile");
         context.DockerfileIsOutsideContext.Should().BeFalse();
+        context.SentOnlyForTheEngine.Should().BeEquivalentTo(".dockerignore", "Dockerfile");
+    }
+
+    [Fact]
+    public async Task CreateAsync_SendsOnlyForTheEngineNothingTheRulesKeep()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write(".dockerignore", "*.pdb\n");
+        folder.Write("Dockerfile", "FROM scratch\n");
+
+        var context = await BuildContext.CreateAsync(folder.Path, Path.Combine(folder.Path, "Dockerfile"), null, CancellationToken.None);
+
+        context.SentOnlyForTheEngine.Should().BeEmpty();
     }
 
     [Fact]

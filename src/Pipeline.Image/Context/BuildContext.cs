@@ -15,8 +15,9 @@ public sealed class BuildContext
 
     private readonly Func<Task<string>>? _dockerfileAppendix;
 
-    private BuildContext(string directory, string dockerfilePath, string dockerfileName, bool dockerfileIsOutside, DockerIgnore ignore, IReadOnlyList<ContextEntry> entries, Func<Task<string>>? dockerfileAppendix = null)
+    private BuildContext(string directory, string dockerfilePath, string dockerfileName, bool dockerfileIsOutside, DockerIgnore ignore, IReadOnlyList<ContextEntry> entries, IReadOnlySet<string> sentOnlyForTheEngine, Func<Task<string>>? dockerfileAppendix = null)
     {
+        SentOnlyForTheEngine = sentOnlyForTheEngine;
         _dockerfileAppendix = dockerfileAppendix;
         Directory = directory;
         DockerfilePath = dockerfilePath;
@@ -44,6 +45,12 @@ public sealed class BuildContext
     /// <summary>What is sent from the context folder, in tar order (the generated Dockerfile not included).</summary>
     public IReadOnlyList<ContextEntry> Entries { get; }
 
+    /// <summary>
+    /// The entries the user's ignore rules exclude but that are sent because the engine reads them (the Dockerfile,
+    /// <c>.dockerignore</c>): Docker's COPY and ADD do not copy them.
+    /// </summary>
+    public IReadOnlySet<string> SentOnlyForTheEngine { get; }
+
     /// <summary>Collects the context.</summary>
     /// <param name="contextDirectory">The folder whose files the Dockerfile can COPY.</param>
     /// <param name="dockerfilePath">The Dockerfile, inside or outside the context.</param>
@@ -69,6 +76,12 @@ public sealed class BuildContext
         }
 
         var ignore = await DockerIgnore.LoadAsync(ignoreFilePath ?? Path.Combine(directory, IgnoreFileName), cancellationToken);
+        var sentOnlyForTheEngine = new HashSet<string>(StringComparer.Ordinal);
+        if (ignore.IsExcluded(IgnoreFileName))
+        {
+            sentOnlyForTheEngine.Add(IgnoreFileName);
+        }
+
         ignore = ignore.Keeping(IgnoreFileName);
 
         var relativeDockerfile = Path.GetRelativePath(directory, dockerfile).Replace(Path.DirectorySeparatorChar, '/');
@@ -83,12 +96,17 @@ public sealed class BuildContext
         else
         {
             dockerfileName = relativeDockerfile;
+            if (ignore.IsExcluded(relativeDockerfile))
+            {
+                sentOnlyForTheEngine.Add(relativeDockerfile);
+            }
+
             ignore = ignore.Keeping(relativeDockerfile);
         }
 
         var entries = new List<ContextEntry>();
         Collect(directory, directory, ignore, entries);
-        return new BuildContext(directory, dockerfile, dockerfileName, outside, ignore, entries);
+        return new BuildContext(directory, dockerfile, dockerfileName, outside, ignore, entries, sentOnlyForTheEngine);
     }
 
     /// <summary>
@@ -101,7 +119,7 @@ public sealed class BuildContext
         ArgumentNullException.ThrowIfNull(appendix);
         var original = await File.ReadAllBytesAsync(DockerfilePath, cancellationToken);
         var name = ".dockerfile." + Convert.ToHexStringLower(SHA256.HashData(original))[..12] + ".labelled";
-        return new BuildContext(Directory, DockerfilePath, name, dockerfileIsOutside: true, Ignore, Entries, appendix);
+        return new BuildContext(Directory, DockerfilePath, name, dockerfileIsOutside: true, Ignore, Entries, SentOnlyForTheEngine, appendix);
     }
 
     /// <summary>Writes the context as a tar to <paramref name="destination"/>, streaming file contents from disk.</summary>

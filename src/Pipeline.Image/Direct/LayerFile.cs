@@ -14,4 +14,11 @@ public sealed record LayerFile(string ImagePath, string? SourcePath, UnixFileMod
 {
     /// <summary>True for a directory entry.</summary>
     public bool IsDirectory => SourcePath is null;
+
+    /// <summary>
+    /// True for a directory Docker makes only when the image lacks it (a <c>COPY</c> destination and its parents, a
+    /// <c>WORKDIR</c>): where the base already has that directory, Docker keeps the base's mode and owner, so a writer
+    /// that knows the base's tree takes those instead of <see cref="Mode"/>, <see cref="UserId"/> and <see cref="GroupId"/>.
+    /// </summary>
+    public bool OnlyIfMissing { get; init; }
 }

@@ -33,7 +33,7 @@ public static class DockerfileCheck
         }
     }
 
-    private static IEnumerable<string> Problems(IReadOnlyList<DockerfileInstruction> instructions, string? targetStage)
+    internal static IEnumerable<string> Problems(IReadOnlyList<DockerfileInstruction> instructions, string? targetStage)
     {
         var stages = new List<string>();
         var seenFrom = false;

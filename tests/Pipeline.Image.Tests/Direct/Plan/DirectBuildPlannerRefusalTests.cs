@@ -70,7 +70,7 @@ public class DirectBuildPlannerRefusalTests
         using var folder = new PlanningFolder();
 
         var refusal = await folder.RefusedAsync(
-            "FROM --platform=linux/s390x base:1\n", new DirectBuildPlanRequest { Context = null!, Platform = "linux/amd64" });
+            "FROM --platform=linux/s390x base:1\n", request => request with { Platform = "linux/amd64" });
 
         refusal.Line.Should().Be(1);
         refusal.Reason.Should().Contain("linux/s390x");

@@ -54,6 +54,17 @@ public class DirectBuildPlannerRefusalTests
     }
 
     [Fact]
+    public async Task PlanAsync_RefusesAHeredocBeforeReadingItsBodyAsInstructions()
+    {
+        using var folder = new PlanningFolder();
+
+        var refusal = await folder.RefusedAsync("FROM scratch\nCOPY <<EOF /app/settings.json\n{ \"a\": 1 }\nEOF\n");
+
+        refusal.Line.Should().Be(2);
+        refusal.Reason.Should().Contain("heredoc");
+    }
+
+    [Fact]
     public async Task PlanAsync_RefusesABaseThatIsAnEarlierStage()
     {
         using var folder = new PlanningFolder();

@@ -22,6 +22,12 @@ public static class DirectBuildPlanner
         var dockerfile = request.Context.DockerfilePath;
         var text = request.DockerfileText ?? await File.ReadAllTextAsync(dockerfile, cancellationToken);
         var instructions = DockerfileInstruction.Read(text);
+        // A heredoc's body is no instruction: refused before the lines after it are read as if they were.
+        if (instructions.FirstOrDefault(IsHeredoc) is { Keyword.Length: > 0 } heredoc)
+        {
+            return new DirectBuildRefusal(heredoc.Line, heredoc.Text, $"{heredoc.Keyword} with a heredoc (<<) is not one the direct builder reads");
+        }
+
         var problems = DockerfileCheck.Problems(instructions, request.TargetStage).Select(problem => $"{dockerfile}:{problem}").ToList();
         if (problems.Count > 0)
         {
@@ -66,6 +72,10 @@ public static class DirectBuildPlanner
             throw new ImageBuildException(ImageBuildFailureKind.InvalidInput, $"{dockerfile}:{stopped.Instruction.Line}: {stopped.Message}");
         }
     }
+
+    private static bool IsHeredoc(DockerfileInstruction instruction) =>
+        instruction.Keyword is "RUN" or "COPY" or "ADD"
+        && InstructionWords.SplitWhitespace(instruction.Arguments).Any(word => word.StartsWith("<<", StringComparison.Ordinal));
 
     // The ARGs before the first FROM, which only FROM lines read; BuildKit's automatic platform arguments among them.
     private static Dictionary<string, string> GlobalArguments(IReadOnlyList<DockerfileInstruction> instructions, Dictionary<string, string> buildArguments, string platform)

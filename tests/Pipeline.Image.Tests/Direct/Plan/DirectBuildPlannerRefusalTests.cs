@@ -54,6 +54,17 @@ public class DirectBuildPlannerRefusalTests
     }
 
     [Fact]
+    public async Task PlanAsync_RefusesAHeredocBeforeReadingItsBodyAsInstructions()
+    {
+        using var folder = new PlanningFolder();
+
+        var refusal = await folder.RefusedAsync("FROM scratch\nCOPY <<EOF /app/settings.json\n{ \"a\": 1 }\nEOF\n");
+
+        refusal.Line.Should().Be(2);
+        refusal.Reason.Should().Contain("heredoc");
+    }
+
+    [Fact]
     public async Task PlanAsync_RefusesABaseThatIsAnEarlierStage()
     {
         using var folder = new PlanningFolder();
@@ -70,7 +81,7 @@ public class DirectBuildPlannerRefusalTests
         using var folder = new PlanningFolder();
 
         var refusal = await folder.RefusedAsync(
-            "FROM --platform=linux/s390x base:1\n", new DirectBuildPlanRequest { Context = null!, Platform = "linux/amd64" });
+            "FROM --platform=linux/s390x base:1\n", request => request with { Platform = "linux/amd64" });
 
         refusal.Line.Should().Be(1);
         refusal.Reason.Should().Contain("linux/s390x");

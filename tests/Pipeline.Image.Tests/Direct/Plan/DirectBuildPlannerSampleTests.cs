@@ -67,7 +67,7 @@ public class DirectBuildPlannerSampleTests
 
         var plan = await folder.PlannedAsync(
             await File.ReadAllTextAsync(Path.Combine(Sample, "Dockerfile")),
-            new DirectBuildPlanRequest { Context = null!, BaseImage = BaseImage.FromReference(named) });
+            request => request with { BaseImage = BaseImage.FromReference(named) });
 
         plan.Base.Should().Be(DirectBuildBase.FromReference(named));
     }

@@ -18,7 +18,7 @@ public class DirectBuildPlannerSettingsTests
             ARG APP=orders
             LABEL app=$APP version=${TAG} missing=${NOPE:-fallback}
             """,
-            new DirectBuildPlanRequest { Context = null!, BaseSettings = new ContainerSettings() });
+            request => request with { BaseSettings = new ContainerSettings() });
 
         plan.Base.Reference.Should().Be(ImageReference.Parse("127.0.0.1:5000/base:1.0"));
         plan.Settings.Labels.Should().Equal(new Dictionary<string, string> { ["app"] = "orders", ["version"] = "1.0", ["missing"] = "fallback" });
@@ -31,7 +31,7 @@ public class DirectBuildPlannerSettingsTests
 
         var plan = await folder.PlannedAsync(
             "ARG TAG=1.0\nFROM base:$TAG\nARG APP=orders\nLABEL app=$APP\n",
-            new DirectBuildPlanRequest { Context = null!, BuildArguments = new Dictionary<string, string> { ["TAG"] = "2.0", ["APP"] = "billing" } });
+            request => request with { BuildArguments = new Dictionary<string, string> { ["TAG"] = "2.0", ["APP"] = "billing" } });
 
         plan.Base.Reference.Should().Be(ImageReference.Parse("base:2.0"));
         plan.Settings.Labels["app"].Should().Be("billing");
@@ -70,7 +70,7 @@ public class DirectBuildPlannerSettingsTests
 
         var plan = await folder.PlannedAsync(
             "FROM base\nENV PATH=/app:$PATH\n",
-            new DirectBuildPlanRequest { Context = null!, BaseSettings = new ContainerSettings { Env = ["PATH=/usr/bin:/bin"] } });
+            request => request with { BaseSettings = new ContainerSettings { Env = ["PATH=/usr/bin:/bin"] } });
 
         plan.Settings.Env.Should().Equal("PATH=/app:/usr/bin:/bin");
     }
@@ -190,7 +190,7 @@ public class DirectBuildPlannerSettingsTests
 
         var plan = await folder.PlannedAsync(
             "FROM base:1 AS runtime\nUSER 1\nFROM runtime AS debug\nRUN apt-get install gdb\n",
-            new DirectBuildPlanRequest { Context = null!, TargetStage = "runtime" });
+            request => request with { TargetStage = "runtime" });
 
         plan.Base.Reference.Should().Be(ImageReference.Parse("base:1"));
         plan.Settings.User.Should().Be("1");
@@ -203,7 +203,7 @@ public class DirectBuildPlannerSettingsTests
 
         var plan = await folder.PlannedAsync(
             "FROM --platform=$TARGETPLATFORM base:1\n",
-            new DirectBuildPlanRequest { Context = null!, Platform = "linux/arm64" });
+            request => request with { Platform = "linux/arm64" });
 
         plan.Base.Reference.Should().Be(ImageReference.Parse("base:1"));
     }
@@ -222,7 +222,7 @@ public class DirectBuildPlannerSettingsTests
     public async Task ApplyTo_MergesThePlanOntoTheBaseSettingsAsDockerDoes()
     {
         using var folder = new PlanningFolder();
-        var plan = await folder.PlannedAsync("FROM base\nENV B=2 C=3\nLABEL b=new\nEXPOSE 8080\nUSER 1654\n", new DirectBuildPlanRequest { Context = null!, BaseSettings = new ContainerSettings() });
+        var plan = await folder.PlannedAsync("FROM base\nENV B=2 C=3\nLABEL b=new\nEXPOSE 8080\nUSER 1654\n", request => request with { BaseSettings = new ContainerSettings() });
         var baseSettings = new ContainerSettings
         {
             Env = ["A=1", "B=1"],

@@ -18,26 +18,27 @@ internal sealed class PlanningFolder : IDisposable
     public string Write(string relativePath, string content = "x", UnixFileMode? mode = null) =>
         _folder.Write(Path.Combine("context", relativePath), content, mode);
 
-    public async Task<DirectBuildOutcome> PlanAsync(string dockerfile, DirectBuildPlanRequest? options = null, string? ignoreFile = null)
+    public async Task<DirectBuildOutcome> PlanAsync(string dockerfile, Func<DirectBuildPlanRequest, DirectBuildPlanRequest>? configure = null, string? ignoreFile = null)
     {
         await File.WriteAllTextAsync(Dockerfile, dockerfile);
         var context = await BuildContext.CreateAsync(Context, Dockerfile, ignoreFile, CancellationToken.None);
-        var request = (options ?? new DirectBuildPlanRequest { Context = context }) with { Context = context };
+        var request = new DirectBuildPlanRequest { Context = context };
+        request = configure?.Invoke(request) ?? request;
         return await DirectBuildPlanner.PlanAsync(request, CancellationToken.None);
     }
 
     /// <summary>Plans and expects a plan.</summary>
-    public async Task<DirectBuildPlan> PlannedAsync(string dockerfile, DirectBuildPlanRequest? options = null, string? ignoreFile = null)
+    public async Task<DirectBuildPlan> PlannedAsync(string dockerfile, Func<DirectBuildPlanRequest, DirectBuildPlanRequest>? configure = null, string? ignoreFile = null)
     {
-        var outcome = await PlanAsync(dockerfile, options, ignoreFile);
+        var outcome = await PlanAsync(dockerfile, configure, ignoreFile);
         outcome.Should().BeOfType<DirectBuildPlan>($"the Dockerfile needs no container, but: {outcome}");
         return (DirectBuildPlan)outcome;
     }
 
     /// <summary>Plans and expects a refusal.</summary>
-    public async Task<DirectBuildRefusal> RefusedAsync(string dockerfile, DirectBuildPlanRequest? options = null)
+    public async Task<DirectBuildRefusal> RefusedAsync(string dockerfile, Func<DirectBuildPlanRequest, DirectBuildPlanRequest>? configure = null)
     {
-        var outcome = await PlanAsync(dockerfile, options);
+        var outcome = await PlanAsync(dockerfile, configure);
         outcome.Should().BeOfType<DirectBuildRefusal>();
         return (DirectBuildRefusal)outcome;
     }

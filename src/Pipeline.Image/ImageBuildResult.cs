@@ -32,6 +32,15 @@ public sealed record ImageBuildResult
     /// <summary>Bytes the builder uploaded to the registry (0 when it pushed nothing itself or every blob was there).</summary>
     public long UploadedBytes { get; init; }
 
+    /// <summary>Blobs the builder uploaded (the registry lacked them).</summary>
+    public int UploadedBlobs { get; init; }
+
+    /// <summary>Blobs the registry had already (found by HEAD).</summary>
+    public int ReusedBlobs { get; init; }
+
+    /// <summary>The layers the build added, bottom first, when the builder wrote them itself.</summary>
+    public IReadOnlyList<Digest> LayerDigests { get; init; } = [];
+
     /// <summary>True when the image is already in the registry and needs only verifying, not pushing.</summary>
     public bool IsPushed => PushedDigest is not null;
 }

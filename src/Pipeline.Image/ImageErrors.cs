@@ -22,6 +22,9 @@ public enum ImageBuildFailureKind
 
     /// <summary>The release tag already holds other content in the registry (releases are immutable).</summary>
     ReleaseExists,
+
+    /// <summary>The direct builder cannot carry out the Dockerfile exactly (an instruction needs a container): the engine builder can.</summary>
+    NeedsEngine,
 }
 
 /// <summary>Why an image push failed; the names match the registry package's <see cref="RegistryFailureKind"/>.</summary>

@@ -6,15 +6,14 @@ using Pipeline.Version;
 namespace Pipeline.Image.Direct;
 
 /// <summary>
-/// Builds an image without an engine and pushes it straight to the registry: the layers are written as
-/// reproducible gzip'd tars (a .NET publish output split in three), stacked on the base's, described by a config
-/// and a schema 2 manifest, and pushed blob by blob (HEAD first, upload what is missing, the config, then the
-/// manifest under each tag last), so a second push of the same inputs uploads nothing.
+/// The direct builder behind <see cref="IImageBuilder"/>: no engine. The Dockerfile is planned
+/// (<see cref="DirectBuildPlanner"/>), its layers written as reproducible gzip'd tars (a .NET publish output split in
+/// three) on the base's, described by a config and a schema 2 manifest, and pushed straight to the registry blob by
+/// blob (HEAD first, upload what is missing, the config, then the manifest under each tag last), so a second push
+/// of the same inputs uploads nothing and a code change uploads only the application's layer.
 /// </summary>
-public sealed class DirectImageBuilder
+public sealed class DirectImageBuilder : IImageBuilder
 {
-    private const int ParallelUploads = 4;
-
     private readonly RegistryClient _registry;
     private readonly DirectLocalBase _localBase;
     private readonly ILogger _logger;
@@ -26,7 +25,7 @@ public sealed class DirectImageBuilder
     /// <param name="localBase">Writes the offline base when the request asks for it.</param>
     /// <param name="logger">Where progress goes.</param>
     /// <param name="workFolder">Where layers are written while they are pushed; the temp folder when null.</param>
-    /// <param name="inputs">What the caller calls its base image input, for the failures that suggest one.</param>
+    /// <param name="inputs">What the caller calls its inputs, for the fixes.</param>
     public DirectImageBuilder(RegistryClient registry, DirectLocalBase localBase, ILogger logger, string? workFolder = null, StageInputNames? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
@@ -39,71 +38,87 @@ public sealed class DirectImageBuilder
         _inputs = inputs ?? StageInputNames.Neutral;
     }
 
-    /// <summary>Builds and pushes the image.</summary>
-    /// <exception cref="ImageBuildException">The input is invalid or the base image is unavailable.</exception>
-    /// <exception cref="RegistryException">The registry refused or failed (nothing is tagged then).</exception>
-    public async Task<DirectBuiltImage> BuildAsync(DirectImageBuildRequest request, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public ImageBuilderKind Kind => ImageBuilderKind.Direct;
+
+    /// <summary>
+    /// Plans the Dockerfile, reads the base (its settings make the plan exact: ENV expansion, WORKDIR), and starts the
+    /// fingerprint. Nothing is written or pushed yet.
+    /// </summary>
+    /// <exception cref="ImageBuildException">
+    /// Bad input, an unavailable base, or <see cref="ImageBuildFailureKind.NeedsEngine"/> naming the instruction's line.
+    /// </exception>
+    public async Task<IPreparedImage> PrepareAsync(ImageBuildRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var build = request.Build;
-        var repositories = TargetRepositories(build);
-        var context = await BuildContext.CreateAsync(build.ContextDirectory, build.Dockerfile, build.IgnoreFile, cancellationToken);
-        var baseImage = build.BaseImage switch
+        var repositories = TargetRepositories(request);
+        var context = await BuildContext.CreateAsync(request.ContextDirectory, request.Dockerfile, request.IgnoreFile, cancellationToken);
+        var planRequest = new DirectBuildPlanRequest
         {
-            { IsLocal: true } => await _localBase.ResolveAsync(cancellationToken),
-            { Reference: { } reference } => await RegistryBaseImage.ReadAsync(_registry, reference, repositories[0], _inputs, cancellationToken),
-            _ => throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
-                $"no base image was named for {build.Dockerfile}: the direct build pulls nothing unasked; set {_inputs.BaseImage} to an image in {_registry.Registry} or to 'local'."),
+            Context = context,
+            BuildArguments = request.BuildArguments,
+            TargetStage = request.TargetStage,
+            BaseImage = request.BaseImage,
+            BaseImageArgument = request.BaseImageArgument,
         };
+        var baseImage = await ReadBaseAsync(Planned(await DirectBuildPlanner.PlanAsync(planRequest, cancellationToken), request).Base, repositories[0], planRequest.Platform, cancellationToken);
+        var plan = Planned(await DirectBuildPlanner.PlanAsync(planRequest with { BaseSettings = baseImage.Settings }, cancellationToken), request);
+        var layers = plan.Layers.Select(layer => KeepBaseDirectories(layer, baseImage, request)).ToList();
 
-        // The same fingerprint and labels as the engine builder: the base is a build argument there.
-        var buildArguments = new Dictionary<string, string>(build.BuildArguments, StringComparer.Ordinal) { [build.BaseImageArgument] = baseImage.Name };
-        var fingerprinting = ContextFingerprint.ComputeAsync(context, buildArguments, build.TargetStage, baseImage.Name, cancellationToken);
-        var labels = await ImageBuilder.LabelsAsync(build, fingerprinting, baseImage.Name);
+        // The same fingerprint and labels as the engine builder, where the base is a build argument.
+        var buildArguments = new Dictionary<string, string>(request.BuildArguments, StringComparer.Ordinal) { [request.BaseImageArgument] = baseImage.Name };
+        var fingerprint = Task.Run(() => ContextFingerprint.ComputeAsync(context, buildArguments, request.TargetStage, baseImage.Name, cancellationToken), cancellationToken);
+        return new DirectPreparedImage(this, request, repositories, baseImage, layers, plan.ApplyTo(baseImage.Settings), fingerprint);
+    }
 
-        var folder = Directory.CreateDirectory(Path.Combine(_workFolder, $"pipeline-direct-{Guid.NewGuid():N}")).FullName;
-        try
+    internal RegistryClient Registry => _registry;
+
+    internal ILogger Logger => _logger;
+
+    internal string WorkFolder => _workFolder;
+
+    private static DirectBuildPlan Planned(DirectBuildOutcome outcome, ImageBuildRequest request) => outcome switch
+    {
+        DirectBuildPlan plan => plan,
+        DirectBuildRefusal refusal => throw new ImageBuildException(ImageBuildFailureKind.NeedsEngine, $"{request.Dockerfile}: {refusal}"),
+        _ => throw new InvalidOperationException($"unknown plan outcome {outcome.GetType().Name}"),
+    };
+
+    private async Task<DirectBaseImage> ReadBaseAsync(DirectBuildBase planned, string targetRepository, string platform, CancellationToken cancellationToken)
+    {
+        if (planned.IsLocal)
         {
-            var layerFiles = request.Layers.SelectMany(copy => request.SplitDotNetOutput ? DotNetLayerSplit.Split(copy) : [copy]).ToList();
-            var layers = await new LayerWriter(folder).WriteAllAsync(layerFiles, build.Created, cancellationToken);
-            var config = ImageConfigWriter.Write(baseImage.Config, request.Settings, labels,
-                [.. DiffIds(baseImage), .. layers.Select(layer => layer.DiffId)],
-                [.. layers.Select((layer, index) => $"COPY {index + 1}/{layers.Count} (pipeline direct build)")], build.Created);
-            var configDigest = Digest.ComputeSha256(config);
-            var manifest = ImageManifestWriter.Write(configDigest, config.Length,
-                [.. baseImage.Layers.Select(layer => (layer.Digest, layer.Size)), .. layers.Select(layer => (layer.Digest, layer.Size))]);
-            var manifestDigest = Digest.ComputeSha256(manifest);
-
-            var blobs = baseImage.Layers.Select(layer => new PushedBlob(layer.Digest, layer.Size, layer.LocalPath, null))
-                .Concat(layers.Select(layer => new PushedBlob(layer.Digest, layer.Size, layer.Path, null)))
-                .Append(new PushedBlob(configDigest, config.Length, null, config))
-                .DistinctBy(blob => blob.Digest)
-                .ToList();
-            var tally = new PushTally();
-            foreach (var repository in repositories)
-            {
-                await PushBlobsAsync(repository, blobs, tally, cancellationToken);
-            }
-
-            foreach (var tag in build.Tags)
-            {
-                var stored = await _registry.Manifests.PutAsync(tag.Repository, tag.Tag ?? manifestDigest.ToString(), manifest, ManifestMediaTypes.DockerManifest, cancellationToken);
-                if (stored.Digest != manifestDigest)
-                {
-                    throw new ImageBuildException(ImageBuildFailureKind.InvalidInput,
-                        $"the registry {_registry.Registry} stored {tag} as {stored.Digest}, not the pushed manifest {manifestDigest}: check what rewrites manifests between here and the registry.");
-                }
-            }
-
-            _logger.LogInformation("Pushed {Tags} as {Digest}: {Uploaded} blobs uploaded ({Bytes:N0} bytes), {Reused} reused",
-                string.Join(", ", build.Tags.Select(tag => tag.ToFamiliarString())), manifestDigest, tally.Uploaded, tally.Bytes, tally.Reused);
-            return new DirectBuiltImage(build.Tags, await fingerprinting, labels, baseImage.Name, manifestDigest, configDigest,
-                [.. layers.Select(layer => layer.Digest)], tally.Bytes, tally.Uploaded, tally.Reused);
+            return await _localBase.ResolveAsync(cancellationToken);
         }
-        finally
+
+        if (planned.Reference is not { } reference)
         {
-            Directory.Delete(folder, recursive: true);
+            return DirectBaseImage.Scratch(platform);
         }
+
+        var read = await RegistryBaseImage.ReadAsync(_registry, reference, targetRepository, _inputs, cancellationToken);
+        var trees = Path.Combine(_localBase.CacheFolder, "trees");
+        return read with { Directories = await BaseImageTree.DirectoriesAsync(_registry.Blobs, targetRepository, read.Layers, trees, cancellationToken) };
+    }
+
+    // A folder Docker makes only when missing keeps the base's mode and owner where the base has it: left out of the
+    // layer there. Where the base's tree is unknown, only the engine can tell, so the plan goes to it rather than guessing.
+    private static IReadOnlyList<LayerFile> KeepBaseDirectories(DirectBuildLayer layer, DirectBaseImage baseImage, ImageBuildRequest request)
+    {
+        var made = layer.Files.Where(file => file.OnlyIfMissing).ToList();
+        if (made.Count == 0)
+        {
+            return layer.Files;
+        }
+
+        if (baseImage.Directories is not { } directories)
+        {
+            throw new ImageBuildException(ImageBuildFailureKind.NeedsEngine,
+                $"{request.Dockerfile}: line {layer.Line}: {layer.Instruction} creates {made[0].ImagePath} unless the base {baseImage.Name} has it, "
+                + "and the base's folders are not known: the engine builder runs it");
+        }
+
+        return [.. layer.Files.Where(file => !file.OnlyIfMissing || !directories.Contains(file.ImagePath))];
     }
 
     private List<string> TargetRepositories(ImageBuildRequest build)
@@ -121,32 +136,5 @@ public sealed class DirectImageBuilder
         }
 
         return [.. build.Tags.Select(tag => tag.Repository).Distinct(StringComparer.Ordinal)];
-    }
-
-    private static IEnumerable<Digest> DiffIds(DirectBaseImage baseImage) =>
-        (baseImage.Config["rootfs"]?["diff_ids"]?.AsArray() ?? []).Select(id => Digest.Parse(id!.GetValue<string>()));
-
-    private async Task PushBlobsAsync(string repository, List<PushedBlob> blobs, PushTally tally, CancellationToken cancellationToken)
-    {
-        await Parallel.ForEachAsync(blobs, new ParallelOptions { MaxDegreeOfParallelism = ParallelUploads, CancellationToken = cancellationToken }, async (blob, token) =>
-        {
-            if (await _registry.Blobs.ExistsAsync(repository, blob.Digest, token))
-            {
-                tally.AddReused();
-                return;
-            }
-
-            if (blob.Content is null && blob.LocalPath is null)
-            {
-                throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
-                    $"the base layer {blob.Digest} went missing from {_registry.Registry}/{repository} during the build: push the base again.");
-            }
-
-            // Whole-blob upload until the registry client streams (IBlobOperations.UploadAsync(BlobContent)).
-            var content = blob.Content ?? await File.ReadAllBytesAsync(blob.LocalPath!, token);
-            _logger.LogInformation("Uploading {Digest} ({Size:N0} bytes) to {Repository}", blob.Digest, blob.Size, repository);
-            await _registry.Blobs.UploadAsync(repository, blob.Digest, content, token);
-            tally.AddUploaded(blob.Size);
-        });
     }
 }

@@ -1,3 +1,4 @@
+using System.Formats.Tar;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -37,6 +38,9 @@ public sealed class DirectLocalBase
         _inputs = inputs ?? StageInputNames.Neutral;
     }
 
+    /// <summary>Where the written base layer is cached (other direct-build caches sit beside it).</summary>
+    internal string CacheFolder => _cacheFolder;
+
     /// <summary>The cache folder under the user's cache (or the temp folder when there is none).</summary>
     public static string DefaultCacheFolder =>
         Path.Combine(StampCache.DefaultFolder ?? Path.Combine(Path.GetTempPath(), "pipeline-cache"), "direct-base");
@@ -64,7 +68,25 @@ public sealed class DirectLocalBase
             ["rootfs"] = new JsonObject { ["type"] = "layers", ["diff_ids"] = new JsonArray(diffId.ToString()) },
             ["history"] = new JsonArray(new JsonObject { ["created_by"] = "pipeline local base (busybox and the runtime libraries of this machine)" }),
         };
-        return new DirectBaseImage(tag.ToString(), config, [layer]);
+        return new DirectBaseImage(tag.ToString(), config, [layer]) { Directories = await DirectoriesAsync(rootfs, cancellationToken) };
+    }
+
+    // The root file system is in memory already: its folders tell which COPY destinations the base has.
+    private static async Task<IReadOnlySet<string>> DirectoriesAsync(MemoryStream rootfs, CancellationToken cancellationToken)
+    {
+        rootfs.Position = 0;
+        var directories = new HashSet<string>(StringComparer.Ordinal) { "/" };
+        await using var reader = new TarReader(rootfs, leaveOpen: true);
+        while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+        {
+            if (entry.EntryType == TarEntryType.Directory)
+            {
+                var name = entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name;
+                directories.Add("/" + name.Trim('/'));
+            }
+        }
+
+        return directories;
     }
 
     private static string Architecture() => RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "arm64" : "amd64";

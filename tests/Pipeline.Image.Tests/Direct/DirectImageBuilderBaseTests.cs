@@ -23,8 +23,8 @@ public class DirectImageBuilderBaseTests
 
         var built = await Builder(client).BuildAsync(Request(app, baseImage, ImageReference.Parse($"{registry.Host}/shop:v1")), CancellationToken.None);
 
-        built.BlobsReused.Should().Be(1, "the base's layer is in the repository");
-        built.BlobsUploaded.Should().Be(2, "the new layer and the config");
+        built.ReusedBlobs.Should().Be(1, "the base's layer is in the repository");
+        built.UploadedBlobs.Should().Be(2, "the new layer and the config");
         var manifest = await client.Manifests.GetAsync("shop", "v1");
         using var ours = JsonDocument.Parse(manifest.Content);
         using var theirs = JsonDocument.Parse(baseManifest.Content);
@@ -85,22 +85,17 @@ public class DirectImageBuilderBaseTests
     private static DirectImageBuilder Builder(RegistryClient client, string? work = null) =>
         new(client, new DirectLocalBase(BaseCache), new CapturingLogger(), work);
 
-    private static DirectImageBuildRequest Request(TemporaryFolder app, ImageReference? baseImage, ImageReference tag)
+    private static ImageBuildRequest Request(TemporaryFolder app, ImageReference? baseImage, ImageReference tag)
     {
-        var dockerfile = app.Write("Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY . /srv\n");
-        var file = app.Write("hello.txt", "hello");
-        return new DirectImageBuildRequest
+        var dockerfile = app.Write("Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY . /srv\nCMD [\"/bin/cat\", \"/srv/hello.txt\"]\n");
+        app.Write("hello.txt", "hello");
+        return new ImageBuildRequest
         {
-            Build = new ImageBuildRequest
-            {
-                Dockerfile = dockerfile,
-                ContextDirectory = app.Path,
-                Tags = [tag],
-                BaseImage = baseImage is { } named ? BaseImage.FromReference(named) : BaseImage.Local,
-                Created = Created,
-            },
-            Layers = [[new LayerFile("/srv", null, (UnixFileMode)0b111_101_101, 0, 0), new LayerFile("/srv/hello.txt", file, (UnixFileMode)0b110_100_100, 0, 0)]],
-            Settings = new ContainerSettings { Cmd = ["/bin/cat", "/srv/hello.txt"] },
+            Dockerfile = dockerfile,
+            ContextDirectory = app.Path,
+            Tags = [tag],
+            BaseImage = baseImage is { } named ? BaseImage.FromReference(named) : BaseImage.Local,
+            Created = Created,
         };
     }
 }

@@ -19,18 +19,18 @@ public class DirectImageBuilderTests(DockerEngineFixture docker, ITestOutputHelp
         await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
         using var client = registry.CreateClient();
         var tag = ImageReference.Parse($"{registry.Host}/orders-api:v1");
-        var request = await SampleDirectBuild.RequestAsync(sample, sample.PublishDirectory, tag);
+        var request = SampleDirectBuild.Request(sample, sample.PublishDirectory, tag);
 
         var first = await TimedAsync("first push", client, request);
         var second = await TimedAsync("second push", client, request);
 
-        first.BlobsUploaded.Should().Be(4, "the base, runtime and application layers and the config (the sample has no NuGet packages)");
-        first.BytesUploaded.Should().BeGreaterThan(20_000_000);
-        second.BlobsUploaded.Should().Be(0);
-        second.BytesUploaded.Should().Be(0);
-        second.BlobsReused.Should().Be(4);
-        second.ManifestDigest.Should().Be(first.ManifestDigest);
-        (await client.FindAsync(tag))!.Digest.Should().Be(first.ManifestDigest);
+        first.UploadedBlobs.Should().Be(4, "the base, runtime and application layers and the config (the sample has no NuGet packages)");
+        first.UploadedBytes.Should().BeGreaterThan(20_000_000);
+        second.UploadedBlobs.Should().Be(0);
+        second.UploadedBytes.Should().Be(0);
+        second.ReusedBlobs.Should().Be(4);
+        second.PushedDigest.Should().Be(first.PushedDigest);
+        (await client.FindAsync(tag))!.Digest.Should().Be(first.PushedDigest);
         var config = await client.GetImageConfigurationAsync(tag);
         config.Labels[ContextFingerprint.LabelName].Should().Be(first.Fingerprint.Value);
         config.Labels[OciLabels.BaseName].Should().Contain(LocalBaseImage.Repository + ":");
@@ -46,10 +46,10 @@ public class DirectImageBuilderTests(DockerEngineFixture docker, ITestOutputHelp
         await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
         using var client = registry.CreateClient();
         var original = await TimedAsync("first push", client,
-            await SampleDirectBuild.RequestAsync(sample, sample.PublishDirectory, ImageReference.Parse($"{registry.Host}/orders-api:v1")));
+            SampleDirectBuild.Request(sample, sample.PublishDirectory, ImageReference.Parse($"{registry.Host}/orders-api:v1")));
 
         var copied = await TimedAsync("same inputs, other folder", client,
-            await SampleDirectBuild.RequestAsync(sample, copy.Path, ImageReference.Parse($"{registry.Host}/orders-api:v1-copy")));
+            SampleDirectBuild.Request(sample, copy.Path, ImageReference.Parse($"{registry.Host}/orders-api:v1-copy")));
         // A code change recompiles the app's own assembly only; the runtime and the packages stay byte for byte.
         await using (var dll = File.OpenWrite(Path.Combine(copy.Path, "Orders.Api.dll")))
         {
@@ -58,26 +58,25 @@ public class DirectImageBuilderTests(DockerEngineFixture docker, ITestOutputHelp
         }
 
         var changed = await TimedAsync("one-line change", client,
-            await SampleDirectBuild.RequestAsync(sample, copy.Path, ImageReference.Parse($"{registry.Host}/orders-api:v2")));
+            SampleDirectBuild.Request(sample, copy.Path, ImageReference.Parse($"{registry.Host}/orders-api:v2")));
 
-        copied.ManifestDigest.Should().Be(original.ManifestDigest);
-        copied.ConfigDigest.Should().Be(original.ConfigDigest);
+        copied.PushedDigest.Should().Be(original.PushedDigest);
         copied.LayerDigests.Should().Equal(original.LayerDigests);
-        copied.BlobsUploaded.Should().Be(0);
+        copied.UploadedBlobs.Should().Be(0);
         changed.LayerDigests.Should().HaveCount(2);
         changed.LayerDigests[0].Should().Be(original.LayerDigests[0], "the runtime layer does not change with the code");
         changed.LayerDigests[1].Should().NotBe(original.LayerDigests[1]);
-        changed.BlobsUploaded.Should().Be(2, "the application layer and the config");
-        changed.BytesUploaded.Should().BeLessThan(1_000_000);
-        (await client.FindAsync(ImageReference.Parse($"{registry.Host}/orders-api:v1")))!.Digest.Should().Be(original.ManifestDigest);
+        changed.UploadedBlobs.Should().Be(2, "the application layer and the config");
+        changed.UploadedBytes.Should().BeLessThan(1_000_000);
+        (await client.FindAsync(ImageReference.Parse($"{registry.Host}/orders-api:v1")))!.Digest.Should().Be(original.PushedDigest);
     }
 
-    private async Task<DirectBuiltImage> TimedAsync(string what, Pipeline.Registry.Http.RegistryClient client, DirectImageBuildRequest request)
+    private async Task<ImageBuildResult> TimedAsync(string what, Pipeline.Registry.Http.RegistryClient client, ImageBuildRequest request)
     {
         var builder = new DirectImageBuilder(client, new DirectLocalBase(BaseCache), new CapturingLogger());
         var clock = Stopwatch.StartNew();
         var built = await builder.BuildAsync(request, CancellationToken.None);
-        output.WriteLine($"{what}: {clock.Elapsed.TotalSeconds:F2} s, {built.BlobsUploaded} blobs ({built.BytesUploaded:N0} bytes) uploaded, {built.BlobsReused} reused, {built.ManifestDigest}");
+        output.WriteLine($"{what}: {clock.Elapsed.TotalSeconds:F2} s, {built.UploadedBlobs} blobs ({built.UploadedBytes:N0} bytes) uploaded, {built.ReusedBlobs} reused, {built.PushedDigest}");
         return built;
     }
 }

@@ -22,7 +22,7 @@ public class DirectImageUnderEngineTests(DockerEngineFixture docker)
         using var client = registry.CreateClient();
         var tag = ImageReference.Parse($"{registry.Host}/orders-api:direct");
         var builder = new Image.Direct.DirectImageBuilder(client, new Image.Direct.DirectLocalBase(BaseCache), new CapturingLogger());
-        var built = await builder.BuildAsync(await SampleDirectBuild.RequestAsync(sample, sample.PublishDirectory, tag), CancellationToken.None);
+        var built = await builder.BuildAsync(SampleDirectBuild.Request(sample, sample.PublishDirectory, tag), CancellationToken.None);
 
         var pulled = tag.ToString();
         var containers = new List<string>();
@@ -45,7 +45,7 @@ public class DirectImageUnderEngineTests(DockerEngineFixture docker)
             direct.Labels!.Where(label => label.Key != OciLabels.Created)
                 .Should().BeEquivalentTo(engine.Labels!.Where(label => label.Key != OciLabels.Created));
 
-            (await docker.Engine.InspectImageAsync(pulled, CancellationToken.None))!.RepoDigests.Should().Contain($"{registry.Host}/orders-api@{built.ManifestDigest}");
+            (await docker.Engine.InspectImageAsync(pulled, CancellationToken.None))!.RepoDigests.Should().Contain($"{registry.Host}/orders-api@{built.PushedDigest}");
             var directFiles = await ExportAsync(pulled, containers);
             var engineFiles = await ExportAsync(sample.Image.ToString(), containers);
             directFiles.Keys.Should().Contain("app/Orders.Api.dll");

@@ -12,9 +12,9 @@ public class ImageConfigWriterTests
     private static readonly Digest OurDiff = Digest.ComputeSha256("ours"u8);
 
     [Fact]
-    public void Write_AppliesTheSettingsOnTheBaseAsDockerDoes()
+    public void Write_TheDockerfilesSettingsAppliedOnTheBasesReadFromItsConfig()
     {
-        var settings = new ContainerSettings
+        var dockerfile = new ContainerSettings
         {
             Env = ["HOME=/app", "EXTRA=1"],
             Entrypoint = ["/app/run"],
@@ -23,6 +23,8 @@ public class ImageConfigWriterTests
             Labels = new Dictionary<string, string> { ["team"] = "shop", ["from"] = "dockerfile" },
             Healthcheck = new ContainerHealthcheck(["CMD", "/app/check"], TimeSpan.FromSeconds(30), null, null, 3),
         };
+        var plan = new DirectBuildPlan { Base = DirectBuildBase.Local, Layers = [], Settings = dockerfile, ClearsBaseCmd = true };
+        var settings = plan.ApplyTo(new DirectBaseImage("base", BaseConfig(), []).Settings);
 
         var config = Parse(ImageConfigWriter.Write(BaseConfig(), settings, new Dictionary<string, string> { ["from"] = "build" }, [BaseDiff, OurDiff], ["COPY 1/1"], Created));
 
@@ -46,7 +48,8 @@ public class ImageConfigWriterTests
     [Fact]
     public void Write_KeepsTheBasesCmdWhenNothingReplacesIt()
     {
-        var config = Parse(ImageConfigWriter.Write(BaseConfig(), new ContainerSettings(), new Dictionary<string, string>(), [BaseDiff], [], Created));
+        var plan = new DirectBuildPlan { Base = DirectBuildBase.Local, Layers = [], Settings = new ContainerSettings() };
+        var config = Parse(ImageConfigWriter.Write(BaseConfig(), plan.ApplyTo(new DirectBaseImage("base", BaseConfig(), []).Settings), new Dictionary<string, string>(), [BaseDiff], [], Created));
 
         Strings(config["config"]!["Cmd"]).Should().Equal("/bin/sh");
     }
@@ -57,6 +60,21 @@ public class ImageConfigWriterTests
         byte[] Once() => ImageConfigWriter.Write(BaseConfig(), new ContainerSettings { Env = ["A=1"] }, new Dictionary<string, string> { ["b"] = "2", ["a"] = "1" }, [BaseDiff], ["COPY"], Created);
 
         Once().Should().Equal(Once());
+    }
+
+    [Fact]
+    public void Settings_ReadBackAsWritten()
+    {
+        var settings = new DirectBaseImage("base", BaseConfig(), []).Settings with
+        {
+            StopSignal = "SIGINT",
+            Healthcheck = new ContainerHealthcheck(["CMD-SHELL", "true"], TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1), 4),
+        };
+
+        var written = Parse(ImageConfigWriter.Write(BaseConfig(), settings, new Dictionary<string, string>(), [BaseDiff], [], Created)).AsObject();
+        var read = new DirectBaseImage("again", written, []).Settings;
+
+        read.Should().BeEquivalentTo(settings with { ExposedPorts = ["9000/tcp"] });
     }
 
     private static JsonObject BaseConfig() => JsonNode.Parse("""

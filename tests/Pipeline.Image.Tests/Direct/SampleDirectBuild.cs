@@ -5,8 +5,8 @@ using Pipeline.Testing.Docker;
 namespace Pipeline.Image.Tests.Direct;
 
 /// <summary>
-/// The direct build of the sample's Dockerfile, written by hand as the plan would give it (one <c>COPY . /app</c>
-/// of the publish folder, the sample's ENV, EXPOSE, USER and ENTRYPOINT), over any copy of the publish folder.
+/// The direct build of the sample's own Dockerfile and .dockerignore on the offline base, over any copy of the
+/// publish folder.
 /// </summary>
 internal static class SampleDirectBuild
 {
@@ -16,44 +16,16 @@ internal static class SampleDirectBuild
     /// <summary>The label SampleImage's engine build sets, so the labels compare.</summary>
     public static IReadOnlyDictionary<string, string> Labels { get; } = new Dictionary<string, string> { ["io.pipeline.test"] = "sample" };
 
-    public static ContainerSettings Settings { get; } = new()
+    public static ImageBuildRequest Request(SampleImage sample, string publishDirectory, ImageReference tag) => new()
     {
-        Env = ["ASPNETCORE_URLS=http://+:8080", "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1"],
-        ExposedPorts = ["8080"],
-        User = "1654:1654",
-        Entrypoint = [SampleImage.Entrypoint],
+        Dockerfile = sample.Dockerfile,
+        ContextDirectory = publishDirectory,
+        IgnoreFile = sample.IgnoreFile,
+        Tags = [tag],
+        BaseImage = BaseImage.Local,
+        Labels = Labels,
+        Created = Created,
     };
-
-    public static async Task<DirectImageBuildRequest> RequestAsync(SampleImage sample, string publishDirectory, ImageReference tag)
-    {
-        var context = await BuildContext.CreateAsync(publishDirectory, sample.Dockerfile, sample.IgnoreFile, CancellationToken.None);
-        List<LayerFile> copy = [new("/app", null, (UnixFileMode)0b111_101_101, 0, 0)];
-        foreach (var entry in context.Entries)
-        {
-            if (entry.Kind == System.Formats.Tar.TarEntryType.SymbolicLink)
-            {
-                throw new InvalidOperationException($"the sample's publish folder has a symbolic link {entry.RelativePath}, which this hand-written plan does not copy");
-            }
-
-            copy.Add(new LayerFile("/app/" + entry.RelativePath, entry.Kind == System.Formats.Tar.TarEntryType.Directory ? null : entry.FullPath, entry.Mode, 0, 0));
-        }
-
-        return new DirectImageBuildRequest
-        {
-            Build = new ImageBuildRequest
-            {
-                Dockerfile = sample.Dockerfile,
-                ContextDirectory = publishDirectory,
-                IgnoreFile = sample.IgnoreFile,
-                Tags = [tag],
-                BaseImage = BaseImage.Local,
-                Labels = Labels,
-                Created = Created,
-            },
-            Layers = [copy],
-            Settings = Settings,
-        };
-    }
 
     /// <summary>A copy of the publish folder (modes kept) in <paramref name="destination"/>.</summary>
     public static void CopyFolder(string source, string destination)

@@ -113,6 +113,24 @@ public class BlobTransferFaultTests
     }
 
     [Fact]
+    public async Task DownloadAsync_RegistryStopsSending_FailsAsTransferStalledAndTheCacheKeepsNoFile()
+    {
+        await using var registry = await HostileRegistry.StartAsync(new HostileRegistryOptions { StoresBlobs = true, StallsBlobDownloads = true });
+        using var client = CreateClient(registry, new RegistryClientOptions { StallTimeout = TimeSpan.FromSeconds(1) });
+        var blob = BlobContent.FromBytes(TestBlobs.Bytes(400_000, seed: 15));
+        await client.Blobs.UploadAsync("hostile/app", blob);
+        using var temp = new TempDirectory();
+        var cache = new BlobFileCache(temp.Path);
+
+        var download = () => cache.GetOrDownloadAsync(client.Blobs, "hostile/app", blob.Digest);
+
+        var failure = await download.Should().ThrowAsync<RegistryException>();
+        failure.Which.Kind.Should().Be(RegistryFailureKind.TransferStalled);
+        failure.Which.Message.Should().Contain($"read the blob {registry.Host}/hostile/app@{blob.Digest}").And.Contain("no byte moved for 1 s");
+        Directory.EnumerateFiles(temp.Path, "*", SearchOption.AllDirectories).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task BlobFileCache_AlteredDownload_LeavesNoFile()
     {
         await using var registry = await HostileRegistry.StartAsync(new HostileRegistryOptions { StoresBlobs = true, ServesAlteredBlobs = true });

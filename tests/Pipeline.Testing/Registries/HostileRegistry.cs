@@ -174,13 +174,7 @@ public sealed class HostileRegistry : IAsyncDisposable
                 await WriteJsonAsync(context, "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"requested access to the resource is denied\"}]}");
                 return;
             case UploadFault.StopReading:
-                var aborted = new TaskCompletionSource();
-                await using (context.RequestAborted.Register(() => aborted.TrySetResult()))
-                await using (_stopping.Token.Register(() => aborted.TrySetResult()))
-                {
-                    await aborted.Task;
-                }
-
+                await WaitUntilClientLeavesAsync(context);
                 return;
         }
 
@@ -226,7 +220,25 @@ public sealed class HostileRegistry : IAsyncDisposable
             served[0] ^= 0xFF;
         }
 
+        if (Options.StallsBlobDownloads)
+        {
+            await context.Response.Body.WriteAsync(served.AsMemory(0, served.Length / 2), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await WaitUntilClientLeavesAsync(context);
+            return;
+        }
+
         await context.Response.Body.WriteAsync(served, context.RequestAborted);
+    }
+
+    private async Task WaitUntilClientLeavesAsync(HttpContext context)
+    {
+        var left = new TaskCompletionSource();
+        await using (context.RequestAborted.Register(() => left.TrySetResult()))
+        await using (_stopping.Token.Register(() => left.TrySetResult()))
+        {
+            await left.Task;
+        }
     }
 
     // Basic with the one user; in token mode any Bearer token (the realm is what the tests are about).

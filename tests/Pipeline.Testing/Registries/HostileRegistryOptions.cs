@@ -37,6 +37,9 @@ public sealed record HostileRegistryOptions
     /// <summary>With <see cref="StoresBlobs"/>: what the n-th blob PUT (1-based) meets; none by default.</summary>
     public Func<int, UploadFault>? UploadFaults { get; init; }
 
+    /// <summary>With <see cref="StoresBlobs"/>: a blob GET sends half the bytes, then nothing until the client leaves.</summary>
+    public bool StallsBlobDownloads { get; init; }
+
     /// <summary>With <see cref="StoresBlobs"/>: a blob GET serves the stored bytes with the first one changed.</summary>
     public bool ServesAlteredBlobs { get; init; }
 }

@@ -19,6 +19,7 @@ internal static class CliInputNames
         RegistryPassword = DeclaredParameter.Variable<IHazRegistry>(build => build.RegistryPassword),
         RegistryCa = DeclaredParameter.Flag<IHazRegistry>(build => build.RegistryCa),
         BaseImage = DeclaredParameter.Flag<IImage>(build => build.BaseImage),
+        ImageBuilder = DeclaredParameter.Flag<IImage>(build => build.Builder),
         Manifest = DeclaredParameter.Flag<IRender>(build => build.Manifest),
         Kubeconfig = DeclaredParameter.Flag<IHazCluster>(build => build.Kubeconfig),
         KubeContext = DeclaredParameter.Flag<IHazCluster>(build => build.KubeContext),

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Cluster;
 using Pipeline.Doctor;
 using Pipeline.Engine;
+using Pipeline.Image;
 using Pipeline.Registry;
 using Pipeline.Registry.Http;
 
@@ -50,9 +51,12 @@ public interface IDoctor : IDeploy, IHazContainerEngine
     /// <summary>Runs the engine, registry and cluster checks with this build's parameters.</summary>
     async Task<DoctorReport> DiagnoseAsync(CancellationToken cancellationToken)
     {
-        var engine = await EngineChecks.RunAsync(ConnectEngineAsync, cancellationToken);
+        var builder = await ImageBuilderChoiceAsync(cancellationToken);
+        var engine = builder is { NeedsEngine: false }
+            ? EngineChecks.NotNeeded($"not needed: the {builder}")
+            : await EngineChecks.RunAsync(ConnectEngineAsync, cancellationToken);
         var options = RegistryClientOptions;
-        var registryResults = await DiagnoseRegistryAsync(options, engine, cancellationToken);
+        var registryResults = await DiagnoseRegistryAsync(options, engine, builder is not { NeedsEngine: false }, cancellationToken);
         var pullSecretApplied = await DeployAppliesPullSecretAsync(cancellationToken);
         var cluster = await ClusterChecks.RunAsync(
             ResolveClusterAsync,
@@ -64,6 +68,19 @@ public interface IDoctor : IDeploy, IHazContainerEngine
             },
             cancellationToken);
         return new DoctorReport([.. engine.Results, .. registryResults, .. cluster]);
+    }
+
+    /// <summary>The builder Image uses, when this build builds images and its Dockerfile can be read; null otherwise (the engine is checked then).</summary>
+    private async Task<ImageBuilderChoice?> ImageBuilderChoiceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return this is IImage image ? await image.ChooseImageBuilderAsync(cancellationToken) : null;
+        }
+        catch (ImageBuildException)
+        {
+            return null;   // a Dockerfile problem is Image's to report; the engine may still be wanted
+        }
     }
 
     /// <summary>True when Deploy would apply a pull Secret: Render's rules chose credentials (the registry rows report why not).</summary>
@@ -79,7 +96,7 @@ public interface IDoctor : IDeploy, IHazContainerEngine
         }
     }
 
-    private async Task<IReadOnlyList<CheckResult>> DiagnoseRegistryAsync(RegistryClientOptions options, EngineDiagnosis engine, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CheckResult>> DiagnoseRegistryAsync(RegistryClientOptions options, EngineDiagnosis engine, bool pushedByEngine, CancellationToken cancellationToken)
     {
         RegistryCredentials credentials;
         try
@@ -97,7 +114,13 @@ public interface IDoctor : IDeploy, IHazContainerEngine
             return [CheckResult.Failed(RegistryChecks.Auth, exception.Message, "set REGISTRY_PASSWORD in the environment, or drop --registry-username to use the docker config")];
         }
 
-        var request = new RegistryCheckRequest(Registry, credentials, Artifact.Value) { ClientOptions = options, Engine = engine.Info, Inputs = CliInputNames.Value };
+        var request = new RegistryCheckRequest(Registry, credentials, Artifact.Value)
+        {
+            ClientOptions = options,
+            Engine = engine.Info,
+            PushedByEngine = pushedByEngine,
+            Inputs = CliInputNames.Value,
+        };
         return await RegistryChecks.RunAsync(request, cancellationToken);
     }
 }

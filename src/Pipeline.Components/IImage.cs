@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Doctor;
 using Pipeline.Engine;
 using Pipeline.Image;
+using Pipeline.Image.Direct;
 using Pipeline.Registry;
 using Pipeline.Registry.Credentials;
 using Pipeline.Version;
@@ -9,7 +10,8 @@ using Pipeline.Version;
 namespace Pipeline.Components;
 
 /// <summary>
-/// Image: builds <c>registry/artifact:v&lt;release&gt;</c> through the Engine API. Releases are immutable: when the
+/// Image: builds <c>registry/artifact:v&lt;release&gt;</c>, with the direct builder (written and pushed by Pipeline, no
+/// Docker engine) when the Dockerfile allows it, else through the Engine API. Releases are immutable: when the
 /// registry already holds that tag with the same content the build is skipped and the digest handed on; with
 /// other content it fails before any side effect (unless <see cref="OverwriteTag"/>).
 /// </summary>
@@ -38,6 +40,10 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
     [Parameter("Image build context (default: the published application)")]
     AbsolutePath ImageContext => Parameter(PublishDirectory);
 
+    /// <summary><c>auto</c> by default: the direct builder (no Docker engine) unless the Dockerfile needs a container.</summary>
+    [Parameter("Image builder: auto (direct unless the Dockerfile needs a container, saying why), direct (no Docker engine), engine")]
+    ImageBuilderKind Builder => Parameter(ImageBuilderKind.Auto);
+
     /// <summary>Replace the release tag even when the registry holds other content under it.</summary>
     [Parameter("Replace v<release> in the registry even when it holds other content")]
     bool OverwriteTag => Parameter(false);
@@ -49,33 +55,34 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
         .Validates(cancellationToken => InputChecks.CheckAsync("--dockerfile", () => DockerfileCheck.CheckAsync(Dockerfile, BuildTarget, cancellationToken)))
         .Executes(async cancellationToken =>
         {
-            var release = await ResolveReleaseAsync(cancellationToken);
-            var releaseImage = ReleaseImage(release);
-            // git (HEAD's revision and commit time, one call) answers while the engine and the registry are contacted.
-            var source = Task.Run(async () => (Revision: await ResolveRevisionAsync(cancellationToken), Created: await ResolveCreatedAsync(cancellationToken)), cancellationToken);
-            var engine = await ConnectEngineAsync(cancellationToken);
+            var build = await ImageBuildRequestAsync(cancellationToken);
+            var releaseImage = build.Tags[0];
+            var choice = await ChooseImageBuilderAsync(cancellationToken);
             using var registry = await ConnectRegistryAsync(cancellationToken);
             var credentials = await ResolveRegistryCredentialsAsync(cancellationToken);
-            var build = ImageSettings(new ImageBuildRequest
+            var registryCheck = new RegistryCheckRequest(Registry, credentials, Artifact.Value) { ClientOptions = RegistryClientOptions, Inputs = CliInputNames.Value };
+            IImageBuilder builder;
+            Func<CancellationToken, Task> preflight;
+            if (choice.NeedsEngine)
             {
-                Dockerfile = Dockerfile,
-                ContextDirectory = ImageContext,
-                IgnoreFile = IgnoreFile?.Value,
-                Tags = [releaseImage, .. ExtraTags.Select(tag => releaseImage.WithTag(tag.Value))],
-                BuildArguments = BuildArgument.ToDictionary(BuildArgs),
-                TargetStage = BuildTarget,
-                BaseImage = BaseImage,
-                BaseImageCredentials = await ResolveBaseImageCredentialsAsync(cancellationToken),
-                Version = release,
-                Revision = (await source).Revision,
-                Created = (await source).Created,
-            });
-            var outcome = await new ImageRelease(new EngineImageBuilder(engine, State<LocalImageLedger>(), Log, CliInputNames.Value), registry, Log, CliInputNames.Value).BuildAsync(new ImageReleaseRequest
+                var engine = await ConnectEngineAsync(cancellationToken);
+                builder = new EngineImageBuilder(engine, State<LocalImageLedger>(), Log, CliInputNames.Value);
+                preflight = ct => Preflight.EnsureAsync(engine, registryCheck, ct);
+            }
+            else
+            {
+                await EnsureLocalBaseFilesAsync(build, cancellationToken);
+                builder = new DirectImageBuilder(registry, new DirectLocalBase(DirectLocalBase.DefaultCacheFolder, CliInputNames.Value), Log, inputs: CliInputNames.Value);
+                preflight = ct => Preflight.EnsureAsync(registryCheck, ct);
+            }
+
+            Summary.Add("Image builder", choice.ToString());
+            var outcome = await new ImageRelease(builder, registry, Log, CliInputNames.Value).BuildAsync(new ImageReleaseRequest
             {
                 Build = build,
                 OverwriteTag = OverwriteTag,
                 // Doctor's cheap checks (they only read); their one-line diagnosis wins over whatever error the work beside them met.
-                Preflight = ct => Preflight.EnsureAsync(engine, new RegistryCheckRequest(Registry, credentials, Artifact.Value) { ClientOptions = RegistryClientOptions, Inputs = CliInputNames.Value }, ct),
+                Preflight = preflight,
             }, cancellationToken);
             if (outcome.IsUnchanged)
             {
@@ -85,6 +92,51 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
 
             return outcome;
         });
+
+    /// <summary>The image build this run makes: the release image and its extra tags from the parameters, through <see cref="ImageSettings"/>.</summary>
+    Task<ImageBuildRequest> ImageBuildRequestAsync(CancellationToken cancellationToken) => Once(async () =>
+    {
+        var release = await ResolveReleaseAsync(cancellationToken);
+        var releaseImage = ReleaseImage(release);
+        // git (HEAD's revision and commit time, one call) answers while the base image's login is resolved.
+        var source = Task.Run(async () => (Revision: await ResolveRevisionAsync(cancellationToken), Created: await ResolveCreatedAsync(cancellationToken)), cancellationToken);
+        var baseImageCredentials = await ResolveBaseImageCredentialsAsync(cancellationToken);
+        return ImageSettings(new ImageBuildRequest
+        {
+            Dockerfile = Dockerfile,
+            ContextDirectory = ImageContext,
+            IgnoreFile = IgnoreFile?.Value,
+            Tags = [releaseImage, .. ExtraTags.Select(tag => releaseImage.WithTag(tag.Value))],
+            BuildArguments = BuildArgument.ToDictionary(BuildArgs),
+            TargetStage = BuildTarget,
+            BaseImage = BaseImage,
+            BaseImageCredentials = baseImageCredentials,
+            Version = release,
+            Revision = (await source).Revision,
+            Created = (await source).Created,
+        });
+    });
+
+    /// <summary>The builder that makes this run's image, from <see cref="Builder"/> and the Dockerfile; logged once.</summary>
+    Task<ImageBuilderChoice> ChooseImageBuilderAsync(CancellationToken cancellationToken) => Once(async () =>
+    {
+        var choice = await ImageBuilderSelection.ChooseAsync(Builder, await ImageBuildRequestAsync(cancellationToken), Registry, CliInputNames.Value, cancellationToken);
+        Log.LogInformation("Image: the {Choice}", choice);
+        return choice;
+    });
+
+    /// <summary>
+    /// The offline base is made of this machine's busybox and runtime libraries; a direct build on a fresh root
+    /// Debian machine installs busybox (and nothing of Docker's) when it is missing.
+    /// </summary>
+    private async Task EnsureLocalBaseFilesAsync(ImageBuildRequest build, CancellationToken cancellationToken)
+    {
+        var provisioner = new ProvisionScript(Log);
+        if (build.BaseImage is { IsLocal: true } && !File.Exists("/bin/busybox") && provisioner.CanProvision)
+        {
+            await provisioner.ProvisionAsync("base", cancellationToken);
+        }
+    }
 
     /// <summary>
     /// The <c>.dockerignore</c> for the context: the context's own, else the one beside the Dockerfile (the

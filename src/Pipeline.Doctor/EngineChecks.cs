@@ -20,6 +20,10 @@ public static class EngineChecks
     /// <inheritdoc cref="Reachable"/>
     public const string BridgeNetwork = "bridge network";
 
+    /// <summary>The rows when no engine takes part (the direct builder makes the image): each skipped with <paramref name="reason"/>.</summary>
+    public static EngineDiagnosis NotNeeded(string reason) =>
+        new([.. CheckResult.SkippedAll(reason, Reachable, Version, StorageDriver, BridgeNetwork)], Info: null);
+
     /// <summary>Connects through <paramref name="connect"/> and asks the engine about itself.</summary>
     public static async Task<EngineDiagnosis> RunAsync(Func<CancellationToken, Task<IContainerEngine>> connect, CancellationToken cancellationToken)
     {

@@ -32,6 +32,9 @@ public sealed record StageInputNames
     /// <summary>The image the Dockerfile builds on (CLI: <c>--base-image</c>).</summary>
     public string BaseImage { get; init; } = "the base image";
 
+    /// <summary>Which image builder to use (CLI: <c>--builder</c>).</summary>
+    public string ImageBuilder { get; init; } = "the image builder choice";
+
     /// <summary>The team's own manifest (CLI: <c>--manifest</c>).</summary>
     public string Manifest { get; init; } = "the manifest path";
 

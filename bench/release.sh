@@ -40,8 +40,9 @@ export DOCKER_BUILDKIT=0 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 require_tools docker docker-registry htpasswd curl jq ss dotnet
 docker version >/dev/null 2>&1 || fail "no Docker engine answers (the seed script needs one): bash build/provision.sh docker"
 
+RUN_ID="$(od -An -N4 -tx4 /dev/urandom | tr -d ' \n')"   # lowercase: repository names are
+[[ "$RUN_ID" =~ ^[0-9a-f]{8}$ ]] || fail "could not draw a run id from /dev/urandom"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/pipeline-bench-release.XXXXXX")"
-RUN_ID="$(tr -dc 'a-z0-9' < /dev/urandom | head -c 6)"
 # Pipeline's repository is its artifact name, which also names its folders under artifacts/: unique to this run.
 PIPE_REPO="bench-$RUN_ID" SEED_REPO=seed SDK_REPO=sdk BASE_REPO=local-base
 PIPE_BASE_ARTIFACT="bench-$RUN_ID-base"
@@ -119,6 +120,7 @@ seed_release() {
   rm -f "$WORK/seed.marks"
   # Chained with &&: `set -e` does not apply inside a `|| fail` context. mark records when each line ends.
   (
+    trap 'exit 130' INT; trap 'exit 143' TERM   # stop after the current line, not run the next
     mark() { now; printf '%s\n' "$NOW" >> "$WORK/seed.marks"; }
     export DOCKER_CONFIG="$BENCH_DOCKER_CONFIG" && mark &&
     dotnet publish "$(project seed)" --configuration Release --runtime "$RID" --self-contained --output "$out" --nologo && mark &&
@@ -226,6 +228,14 @@ for (( i = 1; i <= RUNS; i++ )); do
     esac
     times[$side]+="$ELAPSED " bytes[$side]+="$UP_BYTES " blobs[$side]+="$UP_BLOBS "
   done
+done
+
+# The three sides built on the same base: the first layer of each last release is the local base's layer.
+base_layer() { registry_get "/v2/$1/manifests/$2" 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json' | jq -r '.layers[0].digest'; }
+expected_base=$(base_layer "$BASE_REPO" "$BASE_TAG") || fail "cannot read the manifest of $BASE_REPO:$BASE_TAG"
+for pair in "$PIPE_REPO:v$LAST_RELEASE" "$SEED_REPO:v1.0.$RUNS" "$SDK_REPO:v1.0.$RUNS"; do
+  [[ "$(base_layer "${pair%%:*}" "${pair#*:}")" == "$expected_base" ]] ||
+    fail "$pair does not start with the local base's layer $expected_base: the sides did not build on the same base"
 done
 
 # --- nothing changed: ./build.sh Publish of the last round's release (Deploy is skipped without a cluster) ---------

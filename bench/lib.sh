@@ -38,20 +38,26 @@ summary_phases() {
   done
 }
 
+# free_port: a port nothing listens on (TCP), drawn at random; status 1 when 50 draws found none.
+free_port() {
+  local candidate
+  for _ in $(seq 50); do
+    candidate=$(( 20000 + RANDOM % 40000 ))
+    [[ -n "$(ss -Hltn "sport = :$candidate")" ]] || { printf '%s' "$candidate"; return 0; }
+  done
+  return 1
+}
+
 # --- the registry: htpasswd (bcrypt) auth on a free 127.0.0.1 port, with an access log ---------------------------
 # start_registry USER: sets USERNAME, PASSWORD (random), REGISTRY (127.0.0.1:PORT) and REGISTRY_PID; the password
 # reaches htpasswd on stdin. Everything lives in $WORK (registry.yml, htpasswd, registry-data, registry.log).
 REGISTRY='' REGISTRY_PID='' PASSWORD='' USERNAME=''
 start_registry() {
-  local port='' candidate
+  local port
   USERNAME=$1
   PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
   printf '%s\n' "$PASSWORD" | htpasswd -B -i -c "$WORK/htpasswd" "$USERNAME" 2>/dev/null
-  for _ in $(seq 50); do
-    candidate=$(( 20000 + RANDOM % 40000 ))
-    if [[ -z "$(ss -Hltn "sport = :$candidate")" ]]; then port=$candidate; break; fi
-  done
-  [[ -n "$port" ]] || fail "found no free port on 127.0.0.1"
+  port=$(free_port) || fail "found no free port on 127.0.0.1"
   REGISTRY="127.0.0.1:$port"
   cat > "$WORK/registry.yml" <<EOF
 version: 0.1

@@ -48,6 +48,8 @@ PIPE_REPO="bench-$RUN_ID" SEED_REPO=seed SDK_REPO=sdk BASE_REPO=local-base
 PIPE_BASE_ARTIFACT="bench-$RUN_ID-base"
 cleanup() {
   if [[ -n "${KEEP_LOGS:-}" ]]; then { mkdir -p "$KEEP_LOGS" && cp "$WORK"/*.log "$KEEP_LOGS"/; } 2>/dev/null || true; fi
+  local container
+  for container in $(docker ps -aq --filter "name=^bench-$RUN_ID-" 2>/dev/null); do docker rm -f "$container" >/dev/null 2>&1 || true; done
   [[ -z "$REGISTRY" ]] || remove_local_images_of "$REGISTRY"   # local tags a failed run left behind
   stop_registry
   rm -rf "$WORK" "$ROOT/artifacts/publish/$PIPE_REPO" "$ROOT/artifacts/k8s/$PIPE_REPO.yaml" \
@@ -192,7 +194,7 @@ declare -A times bytes blobs
 pipe_compile=() pipe_image=() pipe_push=() pipe_clean=()
 seed_publish=() seed_login=() seed_build=() seed_push=() seed_clean=()
 sides=(pipeline seed sdk)
-LAST_RELEASE=''
+LAST_RELEASE='' LAST_TEXT=''
 for (( i = 1; i <= RUNS; i++ )); do
   say "round $i of $RUNS …"
   for (( s = 0; s < 3; s++ )); do
@@ -209,7 +211,7 @@ for (( i = 1; i <= RUNS; i++ )); do
           say "pipeline $release: ./build.sh recompiled the build program (build/ or src/ changed meanwhile): not counted, again"
         done
         (( RECOMPILED == 0 )) || fail "the build program was recompiled during every attempt: stop editing build/ and src/ while this runs"
-        LAST_RELEASE=$release
+        LAST_RELEASE=$release LAST_TEXT=$text
         summary_phases "$WORK/pipeline-$release.log" Compile Image Push CleanImages
         pipe_compile+=("${PHASES[0]}") pipe_image+=("${PHASES[1]}") pipe_push+=("${PHASES[2]}") pipe_clean+=("${PHASES[3]}")
         uploaded "$PIPE_REPO" "$from" ;;
@@ -237,6 +239,33 @@ for pair in "$PIPE_REPO:v$LAST_RELEASE" "$SEED_REPO:v1.0.$RUNS" "$SDK_REPO:v1.0.
   [[ "$(base_layer "${pair%%:*}" "${pair#*:}")" == "$expected_base" ]] ||
     fail "$pair does not start with the local base's layer $expected_base: the sides did not build on the same base"
 done
+
+# Each side's last image runs and serves the last round's change: pulled by the engine, run with host networking
+# on a free loopback port (ASPNETCORE_URLS overrides the image's), asked for / (it answers the version string).
+check_runs() { # SIDE REPOSITORY TAG EXPECTED-VERSION
+  local side=$1 image="$REGISTRY/$2:$3" port answer='' log="$WORK/run-$1.log"
+  port=$(free_port) || fail "found no free port on 127.0.0.1"
+  (
+    export DOCKER_CONFIG="$BENCH_DOCKER_CONFIG"
+    printf '%s' "$PASSWORD" | docker login "$REGISTRY" -u "$USERNAME" --password-stdin && docker pull "$image" &&
+      docker logout "$REGISTRY" && docker run -d --name "bench-$RUN_ID-$side" --network host \
+      -e "ASPNETCORE_URLS=http://127.0.0.1:$port" "$image"
+  ) > "$log" 2>&1 || fail "cannot pull and run $image" "$log"
+  for _ in $(seq 150); do
+    answer=$(curl -sf --noproxy '*' "http://127.0.0.1:$port/") && break
+    [[ "$(docker inspect -f '{{.State.Running}}' "bench-$RUN_ID-$side" 2>/dev/null)" == true ]] || break
+    sleep 0.2
+  done
+  docker logs "bench-$RUN_ID-$side" >> "$log" 2>&1 || true
+  docker rm -f "bench-$RUN_ID-$side" >/dev/null 2>&1 || true
+  docker rmi "$image" >/dev/null 2>&1 || true
+  [[ -n "$answer" && "$(jq -r .version <<< "$answer" 2>/dev/null)" == "$4" ]] ||
+    fail "$side's image $image does not serve the change (GET / answered '${answer:-nothing}', expected version $4)" "$log"
+}
+say "checking that each side's last image runs and serves its change …"
+check_runs pipeline "$PIPE_REPO" "v$LAST_RELEASE" "$LAST_TEXT"
+check_runs seed "$SEED_REPO" "v1.0.$RUNS" "bench-$RUN_ID-round-$RUNS"
+check_runs sdk "$SDK_REPO" "v1.0.$RUNS" "bench-$RUN_ID-round-$RUNS"
 
 # --- nothing changed: ./build.sh Publish of the last round's release (Deploy is skipped without a cluster) ---------
 say "unchanged ./build.sh Publish of $LAST_RELEASE …"
@@ -283,6 +312,7 @@ printf 'uploaded per change (blobs new to the repository): Pipeline %s, seed %s,
 printf '  blobs per change: Pipeline %s, seed %s, SDK %s\n' "${blobs[pipeline]% }" "${blobs[seed]% }" "${blobs[sdk]% }"
 printf 'unchanged ./build.sh Publish of v%s: %s (Compile %s; Image and Push skipped: %s; uploaded %s)\n' "$LAST_RELEASE" \
   "$(secs "$unchanged")" "$(secs "$unchanged_compile")" "$skipped" "$(mb "$unchanged_bytes")"
+printf "each side's last image, pulled and run by the engine, serves its change (GET / answers its version): yes\n"
 printf 'load average at the end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 row figure value goal result

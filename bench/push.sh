@@ -19,6 +19,8 @@ unset REGISTRY REGISTRY_USERNAME REGISTRY_PASSWORD REGISTRY_CA RELEASE ARTIFACT 
   BUILD_ARGS BUILD_TARGET IMAGE_CONTEXT OVERWRITE_TAG CONFIGURATION RUNTIME_IDENTIFIER
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$PWD"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 RUNS="${RUNS:-3}"
 GOAL_PUSH_PCT=105     # ./build.sh Push <= 1.05x the seed script
@@ -26,82 +28,26 @@ GOAL_UNCHANGED_PCT=20 # an unchanged ./build.sh Push <= 0.2x the first
 DOCKERFILE="$ROOT/samples/Orders.Api/Dockerfile"
 IGNORE_FILE="$ROOT/samples/Orders.Api/.dockerignore"
 PUBLISHED="${PUBLISH_DIR:-$ROOT/artifacts/publish/orders-api}"
-STAMP="$ROOT/artifacts/bin/_build/.stamp"
 RELEASE=1.0.0
-USERNAME=bench
 # The engine is 20.10 with the classic builder and the CLI has no buildx: the seed's `docker build` is classic.
 export DOCKER_BUILDKIT=0
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "bench: RUNS must be a positive number, not '$RUNS'" >&2; exit 1; }
-for tool in docker docker-registry htpasswd curl jq ss; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (build/provision.sh installs the tools)" >&2; exit 1; }
-done
+require_tools docker docker-registry htpasswd curl jq ss
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/pipeline-bench-push.XXXXXX")"
-REGISTRY_PID=''
-REGISTRY=''
 cleanup() {
-  local image
   if [[ -n "${KEEP_LOGS:-}" ]]; then { mkdir -p "$KEEP_LOGS" && cp "$WORK"/*.log "$KEEP_LOGS"/; } 2>/dev/null || true; fi
-  if [[ -n "$REGISTRY" ]]; then   # local tags a failed run left behind
-    docker images --format '{{.Repository}}:{{.Tag}}' 2>/dev/null | grep -F "$REGISTRY/" |
-      while read -r image; do docker rmi "$image" >/dev/null 2>&1 || true; done || true
-  fi
-  if [[ -n "$REGISTRY_PID" ]]; then kill "$REGISTRY_PID" 2>/dev/null || true; wait "$REGISTRY_PID" 2>/dev/null || true; fi
+  [[ -z "$REGISTRY" ]] || remove_local_images_of "$REGISTRY"   # local tags a failed run left behind
+  stop_registry
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-say() { printf 'bench: %s\n' "$*" >&2; }
-fail() { say "$1"; [[ -n "${2:-}" && -f "$2" ]] && tail -n 40 "$2" >&2; exit 1; }
-NOW=0
-now() { if [[ -n "${EPOCHREALTIME:-}" ]]; then NOW=$(( 10#${EPOCHREALTIME//[.,]/} )); else NOW=$(( $(date +%s%N) / 1000 )); fi; }
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-secs() { printf '%d.%02d s' $(( $1 / 1000000 )) $(( $1 % 1000000 / 10000 )); }    # microseconds -> "12.34 s"
-times_of() { local t out=''; for t in "$@"; do out+="${out:+, }$(secs "$t")"; done; printf '%s' "$out"; }
-ratio() { printf '%d.%02dx' $(( $1 / 100 )) $(( $1 % 100 )); }                   # percent -> "1.03x"
-met() { if (( $1 <= $2 )); then echo met; else echo "NOT met"; fi; }
-
 # --- the registry: htpasswd (bcrypt) auth on a free 127.0.0.1 port, with an access log to count uploads --------
-PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
-printf '%s\n' "$PASSWORD" | htpasswd -B -i -c "$WORK/htpasswd" "$USERNAME" 2>/dev/null
-PORT=''
-for _ in $(seq 50); do
-  candidate=$(( 20000 + RANDOM % 40000 ))
-  if [[ -z "$(ss -Hltn "sport = :$candidate")" ]]; then PORT=$candidate; break; fi
-done
-[[ -n "$PORT" ]] || fail "found no free port on 127.0.0.1"
-REGISTRY="127.0.0.1:$PORT"
-cat > "$WORK/registry.yml" <<EOF
-version: 0.1
-log:
-  level: info
-  formatter: text
-  accesslog: { disabled: false }
-storage:
-  filesystem: { rootdirectory: $WORK/registry-data }
-  delete: { enabled: true }
-http: { addr: "$REGISTRY" }
-auth:
-  htpasswd: { realm: bench, path: $WORK/htpasswd }
-EOF
-docker-registry serve "$WORK/registry.yml" > "$WORK/registry.log" 2>&1 &
-REGISTRY_PID=$!
-for _ in $(seq 100); do
-  kill -0 "$REGISTRY_PID" 2>/dev/null || fail "the registry on $REGISTRY did not start" "$WORK/registry.log"
-  [[ "$(curl -s --noproxy '*' -o /dev/null -w '%{http_code}' "http://$REGISTRY/v2/")" == 401 ]] && break
-  sleep 0.1
-done
-[[ "$(curl -s --noproxy '*' -o /dev/null -w '%{http_code}' "http://$REGISTRY/v2/")" == 401 ]] ||
-  fail "the registry on $REGISTRY does not answer with 401 (htpasswd auth)" "$WORK/registry.log"
-say "registry with htpasswd auth on $REGISTRY; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+start_registry bench
 
-# GET from the registry API as the bench user; the credentials reach curl through stdin (-K -), not its arguments.
-registry_get() { # PATH [ACCEPT]
-  printf 'user = "%s:%s"\n' "$USERNAME" "$PASSWORD" |
-    curl -sf --noproxy '*' -K - -H "Accept: ${2:-application/vnd.docker.distribution.manifest.v2+json}" "http://$REGISTRY$1"
-}
 manifest() { registry_get "/v2/$1/manifests/v$RELEASE"; }
 # Requests that upload something (blob uploads, manifests) to repository NAME, from the registry's access log.
 uploads() { grep -Ec "\"(POST|PATCH|PUT) /v2/$1/(blobs|manifests)/" "$WORK/registry.log" || true; }
@@ -130,7 +76,6 @@ say "warming the build program (./build.sh --help compiles it if its inputs chan
 # ./build.sh Push NAME [LOG-SUFFIX]; sets ELAPSED (µs), LOG, and RECOMPILED: 1 when build.sh had to compile the
 # build program first (someone edited build/ or src/ meanwhile), so that the time is not the Push's alone.
 ELAPSED=0 RECOMPILED=0 LOG=''
-stamp_time() { stat -c %y "$STAMP" 2>/dev/null || echo none; }
 pipeline_push() {
   local name=$1 before start
   LOG="$WORK/$name${2:-}.log"
@@ -167,15 +112,8 @@ seed_push() {
 }
 # The target durations in a Pipeline log's summary table (tenths of seconds), in µs: Image Push CleanImages rest.
 pipeline_phases() {
-  local target line total=0
-  PIPE_PHASES=()
-  for target in Image Push CleanImages; do
-    line=$(grep -E "^$target +[A-Z][a-z]+ +[0-9]+\.[0-9] s" "$LOG" | head -n 1) || fail "no $target line in the summary of $LOG" "$LOG"
-    [[ $line =~ ([0-9]+)\.([0-9])\ s ]]
-    PIPE_PHASES+=( $(( (BASH_REMATCH[1] * 10 + BASH_REMATCH[2]) * 100000 )) )
-    total=$(( total + PIPE_PHASES[-1] ))
-  done
-  PIPE_PHASES+=( $(( ELAPSED > total ? ELAPSED - total : 0 )) )
+  summary_phases "$LOG" Image Push CleanImages
+  PIPE_PHASES=( "${PHASES[@]}" $(( ELAPSED > PHASES[0] + PHASES[1] + PHASES[2] ? ELAPSED - PHASES[0] - PHASES[1] - PHASES[2] : 0 )) )
 }
 # A timed Pipeline run under a fresh name; a run that recompiled the build program is done again under another.
 PIPE_NAME=''
@@ -263,8 +201,6 @@ round_pcts=()
 for (( i = 0; i < RUNS; i++ )); do round_pcts+=( $(( pipe_times[i] * 100 / seed_times[i] )) ); done
 paired_pct=$(median "${round_pcts[@]}")
 again_pct=$(( again_median * 100 / pipe_median ))
-row() { local line; line=$(printf '%-40s %-12s %-10s %s' "$@"); printf '%s\n' "${line%"${line##*[! ]}"}"; }
-mb() { printf '%d.%d MB' $(( $1 / 1000000 )) $(( $1 % 1000000 / 100000 )); }
 echo
 printf 'seed script (login, build, push, rmi, logout): median %s of %d runs (%s)\n' "$(secs "$seed_median")" "$RUNS" "$(times_of "${seed_times[@]}")"
 printf './build.sh Push (Image, Push, CleanImages):    median %s of %d runs (%s)\n' "$(secs "$pipe_median")" "$RUNS" "$(times_of "${pipe_times[@]}")"

@@ -8,7 +8,9 @@ namespace PipelineRepoBuild;
 internal sealed partial class Build
 {
     /// <inheritdoc />
-    public AbsolutePath ApplicationProject => RootDirectory / "samples" / "Orders.Api" / "Orders.Api.csproj";
+    // A parameter so that bench/release.sh can ship a private, edited copy of the sample.
+    [Parameter("Application project to publish and ship", MustExist = true)]
+    public AbsolutePath ApplicationProject => Parameter(RootDirectory / "samples" / "Orders.Api" / "Orders.Api.csproj");
 
     // No base image can be pulled on our machines: this repo builds on the offline local base unless told otherwise.
     BaseImage? IImage.BaseImage => Parameter<BaseImage?>(BaseImage.Local, nameof(IImage.BaseImage));

@@ -101,15 +101,9 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
         // git (HEAD's revision and commit time, one call) answers while the base image's login is resolved.
         var source = Task.Run(async () => (Revision: await ResolveRevisionAsync(cancellationToken), Created: await ResolveCreatedAsync(cancellationToken)), cancellationToken);
         var baseImageCredentials = await ResolveBaseImageCredentialsAsync(cancellationToken);
-        return ImageSettings(new ImageBuildRequest
+        return ImageSettings(ImageInputs with
         {
-            Dockerfile = Dockerfile,
-            ContextDirectory = ImageContext,
-            IgnoreFile = IgnoreFile?.Value,
             Tags = [releaseImage, .. ExtraTags.Select(tag => releaseImage.WithTag(tag.Value))],
-            BuildArguments = BuildArgument.ToDictionary(BuildArgs),
-            TargetStage = BuildTarget,
-            BaseImage = BaseImage,
             BaseImageCredentials = baseImageCredentials,
             Version = release,
             Revision = (await source).Revision,
@@ -117,10 +111,23 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
         });
     });
 
+    /// <summary>What the image is built from (no release yet: Doctor chooses the builder from these alone).</summary>
+    private ImageBuildRequest ImageInputs => new()
+    {
+        Dockerfile = Dockerfile,
+        ContextDirectory = ImageContext,
+        IgnoreFile = IgnoreFile?.Value,
+        Tags = [],
+        BuildArguments = BuildArgument.ToDictionary(BuildArgs),
+        TargetStage = BuildTarget,
+        BaseImage = BaseImage,
+        Created = DateTimeOffset.UnixEpoch,
+    };
+
     /// <summary>The builder that makes this run's image, from <see cref="Builder"/> and the Dockerfile; logged once.</summary>
     Task<ImageBuilderChoice> ChooseImageBuilderAsync(CancellationToken cancellationToken) => Once(async () =>
     {
-        var choice = await ImageBuilderSelection.ChooseAsync(Builder, await ImageBuildRequestAsync(cancellationToken), Registry, CliInputNames.Value, cancellationToken);
+        var choice = await ImageBuilderSelection.ChooseAsync(Builder, ImageSettings(ImageInputs), Registry, CliInputNames.Value, cancellationToken);
         Log.LogInformation("Image: the {Choice}", choice);
         return choice;
     });

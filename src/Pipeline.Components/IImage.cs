@@ -57,10 +57,21 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
         {
             var build = await ImageBuildRequestAsync(cancellationToken);
             var releaseImage = build.Tags[0];
-            var choice = await ChooseImageBuilderAsync(cancellationToken);
             using var registry = await ConnectRegistryAsync(cancellationToken);
             var credentials = await ResolveRegistryCredentialsAsync(cancellationToken);
             var registryCheck = new RegistryCheckRequest(Registry, credentials, Artifact.Value) { ClientOptions = RegistryClientOptions, Inputs = CliInputNames.Value };
+            ImageBuilderChoice choice;
+            try
+            {
+                choice = await ChooseImageBuilderAsync(cancellationToken);
+            }
+            catch (ImageBuildException)
+            {
+                // As when the build is prepared beside them, the pre-flight's one-line diagnosis comes before bad input.
+                await Preflight.EnsureAsync(registryCheck, cancellationToken);
+                throw;
+            }
+
             IImageBuilder builder;
             Func<CancellationToken, Task> preflight;
             if (choice.NeedsEngine)

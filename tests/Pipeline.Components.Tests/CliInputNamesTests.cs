@@ -16,6 +16,7 @@ public sealed class CliInputNamesTests
             RegistryPassword = "REGISTRY_PASSWORD",
             RegistryCa = "--registry-ca",
             BaseImage = "--base-image",
+            ImageBuilder = "--builder",
             Manifest = "--manifest",
             Kubeconfig = "--kubeconfig",
             KubeContext = "--kube-context",

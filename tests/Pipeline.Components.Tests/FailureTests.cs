@@ -34,13 +34,35 @@ public sealed class FailureTests(ChainFixture chain, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Publish_PushDeniedToTheDirectBuilder_FailsImageNamingTheUserLeavingNoTagAndNoLocalImage()
+    {
+        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Token, GrantedActions = ["pull"] });
+        await using var workspace = new ConsumerWorkspace(chain, registry, output);
+
+        var run = await workspace.RunAsync<SampleBuild>(workspace.PublishArguments("3.2.1", "--builder", "direct"));
+
+        run.ExitCode.Should().Be(1, "{0}", run);
+        run.RowOf("Image").Should().Contain("Failed");
+        run.Output.Should().Contain(workspace.Username);
+        run.StatusOf("Push").Should().Be("NotRun");
+        run.RowOf("CleanImages").Should().Contain("Skipped").And.Contain("no local image");
+        (await workspace.LocalTagsAsync()).Should().BeEmpty();
+        using var client = registry.CreateClient();
+        (await client.FindAsync(workspace.ReleaseImage("3.2.1"))).Should().BeNull();
+        foreach (var form in workspace.PasswordForms)
+        {
+            run.Output.Should().NotContain(form);
+        }
+    }
+
+    [Fact]
     public async Task Publish_PushDenied_FailsPushNamingTheUserAndCleanImagesRemovesTheBuiltImage()
     {
         // The token issuer grants this user pull only: the release guard can read, the push is refused.
         await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Token, GrantedActions = ["pull"] });
         await using var workspace = new ConsumerWorkspace(chain, registry, output);
 
-        var run = await workspace.RunAsync<SampleBuild>(workspace.PublishArguments("3.2.1"));
+        var run = await workspace.RunAsync<SampleBuild>(workspace.PublishArguments("3.2.1", "--builder", "engine"));
 
         run.ExitCode.Should().Be(1, "{0}", run);
         run.StatusOf("Image").Should().Be("Succeeded");

@@ -9,7 +9,7 @@ namespace Pipeline.Components.Tests;
 public sealed class PublishWithoutClusterTests(ChainFixture chain, ITestOutputHelper output)
 {
     [Fact]
-    public async Task Publish_NoClusterConfigured_PushesVerifiedImageRendersManifestsAndSkipsDeploy()
+    public async Task Publish_NoClusterConfigured_PushesVerifiedImageDirectlyRendersManifestsAndSkipsDeploy()
     {
         await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
         await using var workspace = new ConsumerWorkspace(chain, registry, output);
@@ -22,7 +22,8 @@ public sealed class PublishWithoutClusterTests(ChainFixture chain, ITestOutputHe
         run.ExitCode.Should().Be(0, "{0}", run);
         run.StatusOf("Image").Should().Be("Succeeded");
         run.StatusOf("Push").Should().Be("Succeeded");
-        run.StatusOf("CleanImages").Should().Be("Succeeded");
+        run.SummaryValue("Image builder").Should().StartWith("direct builder: the Dockerfile needs no container");
+        run.RowOf("CleanImages").Should().Contain("Skipped").And.Contain("this build created no local image");
         run.StatusOf("Render").Should().Be("Succeeded");
         run.RowOf("Deploy").Should().Contain("Skipped").And.Contain("no cluster configured");
 
@@ -33,7 +34,7 @@ public sealed class PublishWithoutClusterTests(ChainFixture chain, ITestOutputHe
         held!.Digest.Should().Be(run.ImageDigest, "the summary shows the digest the registry resolves the tag to");
         run.SummaryValue("Image").Should().StartWith($"{image}@");
 
-        (await workspace.LocalTagsAsync()).Should().BeEmpty("CleanImages removes the local tags this build created");
+        (await workspace.LocalTagsAsync()).Should().BeEmpty("the direct builder makes no local image");
 
         File.Exists(workspace.ManifestFile).Should().BeTrue();
         var yaml = await File.ReadAllTextAsync(workspace.ManifestFile);

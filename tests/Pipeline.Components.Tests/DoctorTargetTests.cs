@@ -82,6 +82,41 @@ public sealed class DoctorTargetTests(ITestOutputHelper output) : IDisposable
         run.SummaryValue("Doctor").Should().MatchRegex(@"^\d+ ok, 0 warnings, 0 failed$");
     }
 
+    [Theory]
+    [InlineData("auto", "skipped")]
+    [InlineData("engine", "ok")]
+    public async Task Doctor_DirectBuilderChosen_SkipsTheEngineRowsAndCreditsPipelinesClientWithPlainHttp(string builder, string engineStatus)
+    {
+        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
+        var context = Directory.CreateDirectory(Path.Combine(_root, "context")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(context, "hello.txt"), "hello");
+        var dockerfile = Path.Combine(context, "Dockerfile");
+        await File.WriteAllTextAsync(dockerfile, "FROM scratch\nCOPY hello.txt /\n");
+
+        var run = await RunAsync<DoctorBuild>(
+            ["Doctor", "--json", "--registry", registry.Host.ToString(), "--registry-username", registry.Credentials.Username!, "--artifact", _artifact,
+             "--dockerfile", dockerfile, "--image-context", context, "--builder", builder],
+            registry.Credentials.Password);
+
+        run.ExitCode.Should().Be(0, "{0}", run);
+        using var report = JsonDocument.Parse(run.Lines.Single(line => line.StartsWith('[')));
+        var rows = report.RootElement.EnumerateArray().ToDictionary(row => row.GetProperty("check").GetString()!, row => row);
+        foreach (var check in new[] { "engine reachable", "engine version", "storage driver", "bridge network" })
+        {
+            rows[check].GetProperty("status").GetString().Should().Be(engineStatus, check);
+        }
+
+        if (builder == "auto")
+        {
+            rows["engine reachable"].GetProperty("detail").GetString().Should().Be("not needed: the direct builder: the Dockerfile needs no container, so no Docker engine is used");
+            rows["registry scheme"].GetProperty("detail").GetString().Should().StartWith("HTTP: Pipeline's registry client pushes over plain HTTP itself");
+        }
+        else
+        {
+            rows["registry scheme"].GetProperty("detail").GetString().Should().Contain("loopback");
+        }
+    }
+
     [Fact]
     public async Task Doctor_ClusterWithSecretForAnotherPort_FailsThePullSecretEntry()
     {

@@ -1,0 +1,81 @@
+using Pipeline.Registry;
+using Pipeline.Version;
+
+namespace Pipeline.Image.Tests;
+
+public sealed class ImageBuilderSelectionTests
+{
+    private static readonly RegistryHost PushRegistry = RegistryHost.Parse("127.0.0.1:5000");
+    private static readonly StageInputNames Inputs = StageInputNames.Neutral with { ImageBuilder = "--builder" };
+
+    [Fact]
+    public async Task ChooseAsync_AutoWithAContainerlessDockerfile_ChoosesDirect()
+    {
+        using var app = new TemporaryFolder();
+        var request = Request(app, "FROM scratch\nCOPY hello.txt /\n");
+
+        var choice = await ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Auto, request, PushRegistry, Inputs, CancellationToken.None);
+
+        choice.Should().Be(new ImageBuilderChoice(ImageBuilderKind.Direct, "the Dockerfile needs no container, so no Docker engine is used"));
+        choice.NeedsEngine.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task ChooseAsync_AutoWithRun_ChoosesTheEngineNamingTheLine()
+    {
+        using var app = new TemporaryFolder();
+        var request = Request(app, "FROM scratch\nCOPY hello.txt /\nRUN echo hi\n");
+
+        var choice = await ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Auto, request, PushRegistry, Inputs, CancellationToken.None);
+
+        choice.Kind.Should().Be(ImageBuilderKind.Engine);
+        choice.Reason.Should().StartWith("line 3: ").And.Contain("RUN");
+    }
+
+    [Fact]
+    public async Task ChooseAsync_DirectAskedWithRun_FailsNamingTheLineAndTheChoices()
+    {
+        using var app = new TemporaryFolder();
+        var request = Request(app, "FROM scratch\nRUN echo hi\n");
+
+        var act = () => ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Direct, request, PushRegistry, Inputs, CancellationToken.None);
+
+        var thrown = (await act.Should().ThrowAsync<ImageBuildException>()).Which;
+        thrown.Kind.Should().Be(ImageBuildFailureKind.NeedsEngine);
+        thrown.Message.Should().Contain("line 2: ").And.EndWith("the direct builder asked for by --builder cannot build it: choose auto or engine");
+    }
+
+    [Fact]
+    public async Task ChooseAsync_AutoWithABaseInAnotherRegistry_ChoosesTheEngineSayingWhy()
+    {
+        using var app = new TemporaryFolder();
+        var request = Request(app, "FROM 127.0.0.2:5000/base:1\nCOPY hello.txt /\n");
+
+        var choice = await ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Auto, request, PushRegistry, Inputs, CancellationToken.None);
+
+        choice.Kind.Should().Be(ImageBuilderKind.Engine);
+        choice.Reason.Should().Be("the base 127.0.0.2:5000/base:1 is in 127.0.0.2:5000, and the direct builder reads bases only from the registry it pushes to (127.0.0.1:5000)");
+    }
+
+    [Fact]
+    public async Task ChooseAsync_EngineAsked_ChoosesTheEngineWithoutReadingTheContext()
+    {
+        var request = new ImageBuildRequest { Dockerfile = "/nonexistent/Dockerfile", ContextDirectory = "/nonexistent", Tags = [], Created = DateTimeOffset.UnixEpoch };
+
+        var choice = await ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Engine, request, PushRegistry, Inputs, CancellationToken.None);
+
+        choice.Should().Be(new ImageBuilderChoice(ImageBuilderKind.Engine, "--builder asks for it"));
+    }
+
+    private static ImageBuildRequest Request(TemporaryFolder app, string dockerfile)
+    {
+        app.Write("hello.txt", "hello");
+        return new ImageBuildRequest
+        {
+            Dockerfile = app.Write("Dockerfile", dockerfile),
+            ContextDirectory = app.Path,
+            Tags = [],
+            Created = DateTimeOffset.UnixEpoch,
+        };
+    }
+}

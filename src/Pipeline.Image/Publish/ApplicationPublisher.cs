@@ -64,20 +64,15 @@ public sealed class ApplicationPublisher
         var last = StampCache.Load(_cacheFolder, cacheName);
         var references = last.KeysStartingWith(ReferencePrefix).Select(key => key[ReferencePrefix.Length..]).ToList();
         var intermediate = last.Find("intermediate", "-");
+        IReadOnlyList<string> RecordedImports() => [.. last.KeysStartingWith(ImportPrefix).Select(key => key[ImportPrefix.Length..])];
 
         var readAt = _clock.GetUtcNow();
         var arguments = Hash([.. request.Arguments]);
-        var inputs = ReadInputs(projectFolder, references, output, intermediate, request.DotNet, readAt);
-        var imports = new PublishInputs(readAt);
-        var recordedImports = last.KeysStartingWith(ImportPrefix);
-        foreach (var import in recordedImports)
-        {
-            imports.Add(import[ImportPrefix.Length..]);
-        }
-
+        var inputs = ReadSources(projectFolder, references, output, intermediate, readAt);
+        var imports = ReadImports(RecordedImports(), projectFolder, references, request.DotNet, readAt);
         var outputs = new PublishInputs(readAt);
         outputs.AddTree(output, new HashSet<string>());
-        var importsCurrent = recordedImports.Count > 0 && last.Find("imports", imports.Digest()) is not null;
+        var importsCurrent = RecordedImports().Count > 0 && last.Find("imports", imports.Digest()) is not null;
         var current = importsCurrent
             && last.Find("inputs", inputs.Digest(arguments)) is not null
             && outputs.Count > 0 && last.Find("output", outputs.Digest()) is not null;
@@ -115,7 +110,7 @@ public sealed class ApplicationPublisher
             var assets = PublishRecord.ReadProperty($"{scratch}.json");
             var nowReferences = assets is null ? null : PublishRecord.ReadReferencedFolders(assets, projectFolder);
             var nowIntermediate = assets is null ? null : Path.GetDirectoryName(assets);
-            IReadOnlyList<string>? importList = importsCurrent ? [.. recordedImports.Select(key => key[ImportPrefix.Length..])] : null;
+            var importList = importsCurrent ? RecordedImports() : null;
             if (importList is null)
             {
                 await _dotNet([.. request.Arguments, $"-pp:{scratch}.xml"], cancellationToken);
@@ -126,17 +121,11 @@ public sealed class ApplicationPublisher
             // folder inside a walked one, is walked from the next run on (one more publish, never a wrong skip).
             var sameWalk = nowReferences is not null && nowReferences.SequenceEqual(references, StringComparer.Ordinal)
                 && (nowIntermediate == intermediate || !Walked(nowIntermediate!, projectFolder, references, output, intermediate));
-            var writtenAt = _clock.GetUtcNow();
-            var nowImports = new PublishInputs(writtenAt);
-            foreach (var import in importList ?? [])
-            {
-                nowImports.Add(import);
-            }
-
-            nowImports.Add(assets ?? string.Empty);
+            // Read again after the publish, for the imports it found; a file read before it must not have moved since.
+            var nowImports = ReadImports([.. importList ?? [], assets ?? string.Empty], projectFolder, references, request.DotNet, _clock.GetUtcNow());
             var nowOutputs = new PublishInputs(readAt: null);
             nowOutputs.AddTree(output, new HashSet<string>());
-            if (importList is null || !sameWalk || !inputs.Recordable || !nowImports.Recordable || !nowOutputs.Recordable || nowOutputs.Count == 0)
+            if (importList is null || !sameWalk || !inputs.Recordable || !nowImports.Recordable || !nowImports.AgreesWith(imports, nowIntermediate) || !nowOutputs.Recordable || nowOutputs.Count == 0)
             {
                 await record.SaveAsync(cancellationToken);
                 return;
@@ -160,12 +149,30 @@ public sealed class ApplicationPublisher
         }
     }
 
-    private PublishInputs ReadInputs(string projectFolder, IReadOnlyList<string> references, string output, string? intermediate, string dotNet, DateTimeOffset readAt)
+    // The files MSBuild globs: a change in them changes what is built, not what is imported.
+    private static PublishInputs ReadSources(string projectFolder, IReadOnlyList<string> references, string output, string? intermediate, DateTimeOffset readAt)
     {
-        var inputs = new PublishInputs(readAt);
+        var sources = new PublishInputs(readAt);
         foreach (var folder in references.Prepend(projectFolder))
         {
-            inputs.AddTree(folder, Excluded(folder, output, intermediate));
+            sources.AddTree(folder, Excluded(folder, output, intermediate));
+        }
+
+        return sources;
+    }
+
+    // The files that decide what is imported: a change in one (a new Directory.Build.props, another SDK) means the
+    // import list is worked out again.
+    private PublishInputs ReadImports(IReadOnlyList<string> imports, string projectFolder, IReadOnlyList<string> references, string dotNet, DateTimeOffset readAt)
+    {
+        var inputs = new PublishInputs(readAt);
+        foreach (var import in imports)
+        {
+            inputs.Add(import);
+        }
+
+        foreach (var folder in references.Prepend(projectFolder))
+        {
             inputs.AddProbes(folder);
         }
 

@@ -90,6 +90,14 @@ internal sealed class PublishInputs(DateTimeOffset? readAt)
         }
     }
 
+    /// <summary>
+    /// True when every file both hold has the same stamp in each (none was written in between), except files under
+    /// <paramref name="writtenByThePublish"/> (the intermediate folder: its restore rewrites package props).
+    /// </summary>
+    public bool AgreesWith(PublishInputs earlier, string? writtenByThePublish) =>
+        _stamps.All(pair => !earlier._stamps.TryGetValue(pair.Key, out var stamp) || stamp == pair.Value
+            || (writtenByThePublish is not null && pair.Key.StartsWith(writtenByThePublish + Path.DirectorySeparatorChar, StringComparison.Ordinal)));
+
     /// <summary>A SHA-256 over <paramref name="fields"/> and every path with its stamp.</summary>
     public string Digest(params string[] fields)
     {

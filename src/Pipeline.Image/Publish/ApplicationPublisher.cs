@@ -16,9 +16,10 @@ namespace Pipeline.Image;
 /// global.json); the user's NuGet.Config; the muxer and its <c>sdk</c> folder (a new SDK moves it, and global.json
 /// may then choose it); and every file the project imports (the SDK's targets, package props, …). That import list
 /// is exact, from MSBuild itself (<c>dotnet publish … -pp</c>, 0.8 s measured on the sample, the same arguments so the
-/// same conditions): it is worked out after a publish only, and only when a file of the last list changed, because
-/// MSBuild reports no complete list (<c>MSBuildAllProjects</c> holds two of 163 files) and walking the SDK is
-/// guesswork. Environment variables MSBuild reads as properties are not compared.
+/// same conditions): it is worked out after a publish only, and only when a file of the last list, a probed file or
+/// the SDK changed (a source edit reuses it), because MSBuild reports no complete list (<c>MSBuildAllProjects</c>
+/// holds two of 163 files) and walking the SDK is guesswork. Not compared: environment variables MSBuild reads as
+/// properties, and the imports of referenced projects beyond their folders and probed files.
 /// </para>
 /// The record, one <see cref="StampCache"/> file per project and output in the user's cache folder, is written
 /// after a successful publish only, from stamps read before it started (an edit during the publish counts next

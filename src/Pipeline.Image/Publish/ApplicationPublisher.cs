@@ -184,9 +184,15 @@ public sealed class ApplicationPublisher
         }
 
         // The muxer picks the SDK from its own folder's sdk/ (as global.json allows): a link is followed to it.
-        var muxer = FindMuxer(dotNet) ?? dotNet;
-        inputs.Add(muxer);
-        inputs.Add(Path.Combine(Path.GetDirectoryName(muxer) ?? string.Empty, "sdk"));
+        if (FindMuxer(dotNet) is { } muxer)
+        {
+            inputs.Add(muxer);
+            inputs.Add(Path.Combine(Path.GetDirectoryName(muxer)!, "sdk"));
+        }
+        else
+        {
+            inputs.AddUnknown(dotNet);   // which SDK runs is not known: always published
+        }
         return inputs;
     }
 

@@ -51,6 +51,13 @@ internal sealed class PublishInputs(DateTimeOffset? readAt)
         }
     }
 
+    /// <summary>Marks an input that could not be found (the muxer): compared as such, never recorded.</summary>
+    public void AddUnknown(string name)
+    {
+        Recordable = false;
+        _stamps[name] = "unknown";
+    }
+
     /// <summary>Adds every file under <paramref name="folder"/> except in <paramref name="excluded"/> folders (full paths).</summary>
     public void AddTree(string folder, IReadOnlySet<string> excluded)
     {

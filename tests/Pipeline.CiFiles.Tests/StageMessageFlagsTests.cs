@@ -41,6 +41,9 @@ public sealed partial class StageMessageFlagsTests
     [InlineData("the container keeps exiting (kubectl logs --previous)", false)]
     [InlineData("run dockerd with --storage-driver overlay2", false)]
     [InlineData("a range 1--2 or x--y is no flag", false)]
+    [InlineData("HEALTHCHECK has no flag --{…}: use --interval", false)]
+    [InlineData("the Dockerfile's {…} --from copies from another stage", false)]
+    [InlineData("{…} --from copies from another stage", true)]
     public void NamesOwnFlag_TellsAStageFlagFromAnotherToolsAndFromAProcessArgument(string literal, bool expected) =>
         NamesOwnFlag(literal).Should().Be(expected);
 
@@ -86,7 +89,7 @@ public sealed partial class StageMessageFlagsTests
     [GeneratedRegex(@"^--[a-z][a-z0-9-]*(=.*)?$", RegexOptions.Singleline)]
     private static partial Regex ProcessArgument();
 
-    // Another tool's command line: its flags are that tool's, which a stage may cite.
-    [GeneratedRegex(@"\b(kubectl|dockerd|docker|git|htpasswd)\s")]
+    // Another tool's command line, or a Dockerfile instruction: its flags are that tool's, which a stage may cite.
+    [GeneratedRegex(@"\b(kubectl|dockerd|docker|git|htpasswd)\s|\b(FROM|COPY|ADD|HEALTHCHECK)\s|Dockerfile's ")]
     private static partial Regex OtherTool();
 }

@@ -94,6 +94,10 @@ internal sealed class StampCache
         return null;
     }
 
+    /// <summary>The loaded keys that start with <paramref name="prefix"/>, in order (a record of many files lists them so).</summary>
+    public IReadOnlyList<string> KeysStartingWith(string prefix) =>
+        [.. _loaded.Keys.Where(key => key.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+
     /// <summary>Remembers <paramref name="value"/> for <paramref name="key"/> while its files have <paramref name="stamp"/>.</summary>
     public void Remember(string key, string stamp, string value)
     {

@@ -237,13 +237,13 @@ internal sealed class StagePlanner
                     mode = CopyInstruction.ParseMode(instruction, expand(value));
                     break;
                 case "from":
-                    throw PlanStopped.Refused(instruction, $"{instruction.Keyword} --from copies from another stage or image");
+                    throw PlanStopped.Refused(instruction, $"the Dockerfile's {instruction.Keyword} --from copies from another stage or image");
                 case "link" or "parents" or "exclude":
-                    throw PlanStopped.Refused(instruction, $"{instruction.Keyword} --{name} is not one the direct builder applies");
+                    throw PlanStopped.Refused(instruction, $"the Dockerfile's {instruction.Keyword} --{name} is not one the direct builder applies");
                 case "checksum" or "keep-git-dir" when instruction.Keyword == "ADD":
                     throw PlanStopped.Refused(instruction, $"ADD --{name} is for downloads, which the direct builder does not do");
                 default:
-                    throw PlanStopped.Invalid(instruction, $"{instruction.Keyword} has no flag --{name}{(value is null ? string.Empty : "=" + value)}: remove it or fix its name (--chown, --chmod)");
+                    throw PlanStopped.Invalid(instruction, $"the Dockerfile's {instruction.Keyword} has no flag --{name}{(value is null ? string.Empty : "=" + value)}: remove it or fix its name (--chown, --chmod)");
             }
         }
 

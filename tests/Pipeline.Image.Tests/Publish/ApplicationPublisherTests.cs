@@ -1,0 +1,103 @@
+using Pipeline.Image;
+
+namespace Pipeline.Image.Tests.Publish;
+
+/// <summary>One real project, published with the real SDK: each test starts and ends with it published and current.</summary>
+public sealed class ApplicationPublisherTests(PublishedApp app) : IClassFixture<PublishedApp>
+{
+    [Fact]
+    public async Task PublishAsync_NothingChanged_SkipsWithTheReasonUnlessForced()
+    {
+        await PublishAsync();
+        var before = app.Publishes;
+
+        var result = await PublishAsync();
+
+        result.Published.Should().BeFalse();
+        app.Publishes.Should().Be(before, "dotnet did not run");
+        result.UnchangedReason.Should().MatchRegex(@"^inputs unchanged since the last publish \(\d+ files\)$");
+        result.InputFiles.Should().BeGreaterThan(100, "the SDK's imports count");
+        (await app.Publisher.PublishAsync(app.Request() with { Force = true }, CancellationToken.None)).Published.Should().BeTrue();
+        app.Publishes.Should().Be(before + 1);
+    }
+
+    [Fact]
+    public async Task PublishAsync_SourceRewrittenWithTheSameSizeAndTime_PublishesAgain()
+    {
+        await PublishAsync();
+        var source = Path.Combine(app.Root, "app", "Program.cs");
+        var written = File.GetLastWriteTimeUtc(source);
+        var text = await File.ReadAllTextAsync(source);
+        await File.WriteAllTextAsync(source, text.Contains("one", StringComparison.Ordinal) ? text.Replace("one", "two", StringComparison.Ordinal) : text.Replace("two", "one", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(source, written);   // only the change time tells
+
+        (await PublishAsync()).Published.Should().BeTrue();
+        (await PublishAsync()).Published.Should().BeFalse("the new source is recorded");
+    }
+
+    [Fact]
+    public async Task PublishAsync_NewOrRemovedSourceFile_PublishesAgain()
+    {
+        await PublishAsync();
+        var added = app.Write("app/Added.cs", "internal static class Added;\n");
+        (await PublishAsync()).Published.Should().BeTrue("a file was added");
+
+        File.Delete(added);
+        (await PublishAsync()).Published.Should().BeTrue("a file was removed");
+    }
+
+    [Fact]
+    public async Task PublishAsync_DirectoryBuildPropsAboveOrAFileItImports_PublishesAgain()
+    {
+        await PublishAsync();
+        var props = app.Write("Directory.Build.props", """<Project><Import Project="shared.props" /></Project>""");
+        var shared = app.Write("shared.props", "<Project><PropertyGroup><Version>1.0.0</Version></PropertyGroup></Project>");
+        (await PublishAsync()).Published.Should().BeTrue("a Directory.Build.props appeared above the project");
+
+        // Not a file MSBuild probes for: only the recorded import list knows it.
+        app.Write("shared.props", "<Project><PropertyGroup><Version>2.0.0</Version></PropertyGroup></Project>");
+        (await PublishAsync()).Published.Should().BeTrue("an imported file changed");
+        (await PublishAsync()).Published.Should().BeFalse();
+
+        File.Delete(props);
+        File.Delete(shared);
+        (await PublishAsync()).Published.Should().BeTrue("the Directory.Build.props went");
+    }
+
+    [Fact]
+    public async Task PublishAsync_OtherArguments_PublishesAgain()
+    {
+        await PublishAsync();
+
+        (await PublishAsync("Debug")).Published.Should().BeTrue();
+        (await PublishAsync()).Published.Should().BeTrue("back to Release");
+    }
+
+    [Fact]
+    public async Task PublishAsync_OutputDeletedOrChanged_PublishesAgain()
+    {
+        await PublishAsync();
+        File.Delete(Path.Combine(app.Output, "App.dll"));
+        (await PublishAsync()).Published.Should().BeTrue("a published file was deleted");
+
+        await File.AppendAllTextAsync(Path.Combine(app.Output, "App.runtimeconfig.json"), " ");
+        (await PublishAsync()).Published.Should().BeTrue("a published file changed");
+
+        Directory.Delete(app.Output, recursive: true);
+        (await PublishAsync()).Published.Should().BeTrue("the output was deleted");
+    }
+
+    [Fact]
+    public async Task PublishAsync_FailedPublish_RecordsNothingAndForgetsTheLastPublish()
+    {
+        await PublishAsync();
+        app.FailNextPublish = true;
+        var failing = () => app.Publisher.PublishAsync(app.Request() with { Force = true }, CancellationToken.None);
+        await failing.Should().ThrowAsync<InvalidOperationException>();
+
+        (await PublishAsync()).Published.Should().BeTrue("a failed publish may have left its output half-written");
+    }
+
+    private Task<ApplicationPublishResult> PublishAsync(string configuration = "Release") =>
+        app.Publisher.PublishAsync(app.Request(configuration), CancellationToken.None);
+}

@@ -21,7 +21,7 @@ public class SampleImageTests(DockerEngineFixture docker)
         image.Config.Entrypoint.Should().Equal(SampleImage.Entrypoint);
         File.Exists(Path.Combine(sample.PublishDirectory, "Orders.Api")).Should().BeTrue();
 
-        var port = FreeLoopbackPort();
+        var port = LoopbackHttpProbe.FreeLoopbackPort();
         var name = $"pipeline-test-image-orders-{Guid.NewGuid():N}";
         var container = await docker.Client.Containers.CreateContainerAsync(new CreateContainerParameters
         {
@@ -33,21 +33,7 @@ public class SampleImageTests(DockerEngineFixture docker)
         try
         {
             await docker.Client.Containers.StartContainerAsync(container.ID, new ContainerStartParameters());
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-            var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-            HttpStatusCode? status = null;
-            while (status is null && DateTimeOffset.UtcNow < deadline)
-            {
-                try
-                {
-                    status = (await http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz"))).StatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(200);
-                }
-            }
-
+            var status = await LoopbackHttpProbe.StatusOnceListeningAsync(port, "/healthz", TimeSpan.FromSeconds(30));
             status.Should().Be(HttpStatusCode.OK, "the app in the container answers /healthz (container {0})", name);
         }
         finally
@@ -69,12 +55,5 @@ public class SampleImageTests(DockerEngineFixture docker)
         (await docker.Engine.InspectImageAsync(second.Image.ToString(), CancellationToken.None))!.ID.Should().Be(id);
         File.Exists(second.Dockerfile).Should().BeTrue();
         File.Exists(second.IgnoreFile).Should().BeTrue();
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -89,7 +89,7 @@ public class DirectImageUnderEngineTests(DockerEngineFixture docker)
 
     private async Task RunsAsync(string image, List<string> containers)
     {
-        var port = FreeLoopbackPort();
+        var port = LoopbackHttpProbe.FreeLoopbackPort();
         var container = await docker.Client.Containers.CreateContainerAsync(new CreateContainerParameters
         {
             Name = $"pipeline-test-image-direct-{Guid.NewGuid():N}",
@@ -99,28 +99,7 @@ public class DirectImageUnderEngineTests(DockerEngineFixture docker)
         });
         containers.Add(container.ID);
         await docker.Client.Containers.StartContainerAsync(container.ID, new ContainerStartParameters());
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        HttpStatusCode? status = null;
-        while (status is null && DateTimeOffset.UtcNow < deadline)
-        {
-            try
-            {
-                status = (await http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz"))).StatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(200);   // polling a server that is starting, not ordering work
-            }
-        }
-
+        var status = await LoopbackHttpProbe.StatusOnceListeningAsync(port, "/healthz", TimeSpan.FromSeconds(30));
         status.Should().Be(HttpStatusCode.OK, "the directly built image, run by the engine, answers /healthz");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

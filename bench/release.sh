@@ -232,12 +232,18 @@ for (( i = 1; i <= RUNS; i++ )); do
   done
 done
 
-# The three sides built on the same base: the first layer of each last release is the local base's layer.
-base_layer() { registry_get "/v2/$1/manifests/$2" 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json' | jq -r '.layers[0].digest'; }
+# The three sides built on the same base: the first layer of each last release holds the local base's files. Its
+# diff-id (the uncompressed tar's digest) is compared, as the direct builder compresses that layer itself and
+# the engine's push compresses it otherwise: the same files, other gzip bytes.
+base_layer() {
+  local config
+  config=$(registry_get "/v2/$1/manifests/$2" 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json' | jq -r '.config.digest') &&
+    registry_get "/v2/$1/blobs/$config" '*/*' | jq -r '.rootfs.diff_ids[0]'
+}
 expected_base=$(base_layer "$BASE_REPO" "$BASE_TAG") || fail "cannot read the manifest of $BASE_REPO:$BASE_TAG"
 for pair in "$PIPE_REPO:v$LAST_RELEASE" "$SEED_REPO:v1.0.$RUNS" "$SDK_REPO:v1.0.$RUNS"; do
   [[ "$(base_layer "${pair%%:*}" "${pair#*:}")" == "$expected_base" ]] ||
-    fail "$pair does not start with the local base's layer $expected_base: the sides did not build on the same base"
+    fail "$pair does not start with the local base's layer (diff-id $expected_base): the sides did not build on the same base"
 done
 
 # Each side's last image runs and serves the last round's change: pulled by the engine, run with host networking

@@ -17,14 +17,14 @@ internal static class BaseImageTree
     private const string OpaqueWhiteout = ".wh..wh..opq";
 
     public static async Task<IReadOnlySet<string>> DirectoriesAsync(
-        IBlobOperations blobs, string repository, IReadOnlyList<BaseLayer> layers, string cacheFolder, CancellationToken cancellationToken)
+        IBlobOperations blobs, IReadOnlyList<BaseLayer> layers, string targetRepository, string cacheFolder, CancellationToken cancellationToken)
     {
         var directories = new HashSet<string>(StringComparer.Ordinal) { "/" };
         foreach (var layer in layers)
         {
             // A layer's whiteouts hide what the layers below it had (an opaque one empties the folder but keeps
             // it); then its own folders are added.
-            var listing = await ListingAsync(blobs, repository, layer.Digest, cacheFolder, cancellationToken);
+            var listing = await ListingAsync(blobs, layer.MountFrom ?? targetRepository, layer.Digest, cacheFolder, cancellationToken);
             foreach (var line in listing.Where(line => line[0] != '+'))
             {
                 var path = line[1..];

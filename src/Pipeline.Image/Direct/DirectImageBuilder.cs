@@ -98,7 +98,7 @@ public sealed class DirectImageBuilder : IImageBuilder
 
         var read = await RegistryBaseImage.ReadAsync(_registry, reference, targetRepository, _inputs, cancellationToken);
         var trees = Path.Combine(_localBase.CacheFolder, "trees");
-        return read with { Directories = await BaseImageTree.DirectoriesAsync(_registry.Blobs, targetRepository, read.Layers, trees, cancellationToken) };
+        return read with { Directories = await BaseImageTree.DirectoriesAsync(_registry.Blobs, read.Layers, targetRepository, trees, cancellationToken) };
     }
 
     // A folder Docker makes only when missing keeps the base's mode and owner where the base has it: left out of the

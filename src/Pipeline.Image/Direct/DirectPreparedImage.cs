@@ -45,7 +45,7 @@ internal sealed class DirectPreparedImage(
             var manifest = ImageManifestWriter.Write(configDigest, config.Length,
                 [.. baseImage.Layers.Select(layer => (layer.Digest, layer.Size)), .. written.Select(layer => (layer.Digest, layer.Size))]);
             var manifestDigest = Digest.ComputeSha256(manifest);
-            var blobs = baseImage.Layers.Select(layer => new PushedBlob(layer.Digest, layer.Size, layer.LocalPath, null))
+            var blobs = baseImage.Layers.Select(layer => new PushedBlob(layer.Digest, layer.Size, layer.LocalPath, null) { MountFrom = layer.MountFrom })
                 .Concat(written.Select(layer => new PushedBlob(layer.Digest, layer.Size, layer.Path, null)))
                 .Append(new PushedBlob(configDigest, config.Length, null, config))
                 .DistinctBy(blob => blob.Digest)
@@ -100,6 +100,13 @@ internal sealed class DirectPreparedImage(
         {
             if (await builder.Registry.Blobs.ExistsAsync(repository, blob.Digest, token))
             {
+                tally.AddReused();
+                return;
+            }
+
+            if (blob.MountFrom is { } source && await builder.Registry.Blobs.MountAsync(repository, blob.Digest, source, token))
+            {
+                builder.Logger.LogInformation("Mounted {Digest} from {Source} into {Repository}", blob.Digest, source, repository);
                 tally.AddReused();
                 return;
             }

@@ -8,7 +8,8 @@ namespace Pipeline.Image.Direct;
 
 /// <summary>
 /// A base image in the registry the image is pushed to: its manifest (for an index, the linux/amd64 one) and
-/// config are read, and its layers are reused where they are (a HEAD in the target repository), never downloaded.
+/// config are read, and its layers are reused where they are (a HEAD in the target repository, else a
+/// cross-repository mount from the base's own repository), never uploaded again.
 /// </summary>
 public static class RegistryBaseImage
 {
@@ -58,15 +59,22 @@ public static class RegistryBaseImage
             }
 
             var digest = Digest.Parse(layer.GetProperty("digest").GetString()!);
-            if (!await registry.Blobs.ExistsAsync(targetRepository, digest, cancellationToken))
+            var size = layer.GetProperty("size").GetInt64();
+            if (await registry.Blobs.ExistsAsync(targetRepository, digest, cancellationToken))
             {
-                // Cross-repository mounts come with the streamed transport; until then the layers must be here.
-                throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
-                    $"the base image {image}'s layer {digest} is not in the repository {targetRepository} the image is pushed to: "
-                    + $"push the base into {registry.Registry}/{targetRepository} once, or set {inputs.BaseImage} to 'local'.");
+                layers.Add(new BaseLayer(digest, size, LocalPath: null));
             }
-
-            layers.Add(new BaseLayer(digest, layer.GetProperty("size").GetInt64(), LocalPath: null));
+            else if (image.Repository != targetRepository && await registry.Blobs.ExistsAsync(image.Repository, digest, cancellationToken))
+            {
+                // Mounted into the target repository at push time, after the release decision: never downloaded.
+                layers.Add(new BaseLayer(digest, size, LocalPath: null) { MountFrom = image.Repository });
+            }
+            else
+            {
+                throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
+                    $"the base image {image}'s layer {digest} is in neither {image.Repository} nor {targetRepository} of {registry.Registry}: "
+                    + $"push the base into {registry.Registry} again, or set {inputs.BaseImage} to 'local'.");
+            }
         }
 
         var config = JsonNode.Parse((await registry.Blobs.GetAsync(image.Repository, configDigest, cancellationToken)).Span) as JsonObject

@@ -37,20 +37,23 @@ public class DirectImageBuilderBaseTests
     }
 
     [Fact]
-    public async Task BuildAsync_BaseLayersInAnotherRepositoryAreRefusedWithTheFix()
+    public async Task BuildAsync_BaseInAnotherRepositoryIsMountedNotUploaded()
     {
         await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
         using var client = registry.CreateClient();
         await registry.SeedImageAsync("bases", "one");
+        var baseLayer = TestImage.Create("bases:one").LayerDigest;
         using var app = new TemporaryFolder();
-        using var work = new TemporaryFolder();
+        var logger = new CapturingLogger();
 
-        var build = () => Builder(client, work.Path).BuildAsync(
+        var built = await new DirectImageBuilder(client, new DirectLocalBase(BaseCache), logger).BuildAsync(
             Request(app, ImageReference.Parse($"{registry.Host}/bases:one"), ImageReference.Parse($"{registry.Host}/shop:v1")), CancellationToken.None);
 
-        (await build.Should().ThrowAsync<ImageBuildException>()).Which.Message.Should().Contain("not in the repository shop").And.Contain("push the base into");
-        (await client.FindAsync(ImageReference.Parse($"{registry.Host}/shop:v1"))).Should().BeNull();
-        Directory.EnumerateFileSystemEntries(work.Path).Should().BeEmpty();
+        built.ReusedBlobs.Should().Be(1, "the base's layer is mounted from bases");
+        built.UploadedBlobs.Should().Be(2, "the new layer and the config");
+        logger.Text.Should().Contain($"Mounted {baseLayer} from bases into shop");
+        (await client.Blobs.ExistsAsync("shop", baseLayer)).Should().BeTrue();
+        (await client.FindAsync(ImageReference.Parse($"{registry.Host}/shop:v1")))!.Digest.Should().Be(built.PushedDigest!.Value);
     }
 
     [Fact]

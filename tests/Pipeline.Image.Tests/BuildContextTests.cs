@@ -51,8 +51,24 @@ public class BuildContextTests
 
         context.DockerfileIsOutsideContext.Should().BeTrue();
         context.DockerfileName.Should().MatchRegex(@"^\.dockerfile\.[0-9a-f]{12}$");
-        entries.Keys.Should().Equal("app.dll", context.DockerfileName);
+        entries.Keys.Should().Equal("app.dll", context.DockerfileName, ".dockerignore");
         entries[context.DockerfileName].Should().Be("FROM scratch\nCOPY . /app\n");
+        entries[".dockerignore"].Should().Be($"{context.DockerfileName}\n.dockerignore\n", "the engine leaves what .dockerignore names out of COPY");
+    }
+
+    [Fact]
+    public async Task WriteTarAsync_DockerfileFromOutside_IsNamedInTheContextsOwnDockerignore()
+    {
+        using var folder = new TemporaryFolder();
+        var dockerfile = folder.Write("build/Dockerfile", "FROM scratch\nCOPY . /app\n");
+        folder.Write("publish/app.dll", "dll");
+        folder.Write("publish/.dockerignore", "*.pdb");
+
+        var context = await BuildContext.CreateAsync(Path.Combine(folder.Path, "publish"), dockerfile, null, CancellationToken.None);
+        var entries = await TarEntriesAsync(context);
+
+        entries.Keys.Should().Equal(".dockerignore", "app.dll", context.DockerfileName);
+        entries[".dockerignore"].Should().Be($"*.pdb\n{context.DockerfileName}\n", "the context's own rules stay, and its .dockerignore is copied as Docker would");
     }
 
     [Fact]

@@ -147,7 +147,12 @@ public sealed class BuildContext
                 tarEntry.LinkName = entry.LinkTarget!;
             }
 
-            if (entry.Kind == TarEntryType.RegularFile)
+            if (entry.Kind == TarEntryType.RegularFile && DockerfileIsOutsideContext && entry.RelativePath == IgnoreFileName)
+            {
+                tarEntry.DataStream = new MemoryStream(Encoding.UTF8.GetBytes(await File.ReadAllTextAsync(entry.FullPath, cancellationToken) + "\n" + DockerfileName + "\n"));
+                await writer.WriteEntryAsync(tarEntry, cancellationToken);
+            }
+            else if (entry.Kind == TarEntryType.RegularFile)
             {
                 await using var content = File.OpenRead(entry.FullPath);
                 tarEntry.DataStream = content;
@@ -169,6 +174,16 @@ public sealed class BuildContext
                 File.GetLastWriteTimeUtc(DockerfilePath));
             dockerfileEntry.DataStream = content;
             await writer.WriteEntryAsync(dockerfileEntry, cancellationToken);
+            if (!Entries.Any(entry => entry.RelativePath == IgnoreFileName))
+            {
+                // The engine drops a sent Dockerfile (and .dockerignore) from what COPY sees only when .dockerignore
+                // names it: without this, `COPY . /app` would put the generated Dockerfile into the image.
+                var ignoreEntry = NewEntry(TarEntryType.RegularFile, IgnoreFileName,
+                    UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+                    File.GetLastWriteTimeUtc(DockerfilePath));
+                ignoreEntry.DataStream = new MemoryStream(Encoding.UTF8.GetBytes(DockerfileName + "\n" + IgnoreFileName + "\n"));
+                await writer.WriteEntryAsync(ignoreEntry, cancellationToken);
+            }
         }
 
         if (beforeEnd is not null)

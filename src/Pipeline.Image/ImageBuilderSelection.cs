@@ -32,15 +32,7 @@ public static class ImageBuilderSelection
             return new ImageBuilderChoice(ImageBuilderKind.Engine, $"{inputs.ImageBuilder} asks for it");
         }
 
-        var context = await BuildContext.CreateAsync(request.ContextDirectory, request.Dockerfile, request.IgnoreFile, cancellationToken);
-        var outcome = await DirectBuildPlanner.PlanAsync(new DirectBuildPlanRequest
-        {
-            Context = context,
-            BuildArguments = request.BuildArguments,
-            TargetStage = request.TargetStage,
-            BaseImage = request.BaseImage,
-            BaseImageArgument = request.BaseImageArgument,
-        }, cancellationToken);
+        var outcome = await DirectBuildPlanner.PlanAsync(await DirectBuildPlanRequest.ForBuildAsync(request, cancellationToken), cancellationToken);
         var needsEngine = outcome switch
         {
             DirectBuildRefusal refusal => refusal.ToString(),

@@ -115,5 +115,5 @@ internal static class ContainerSettingsJson
     private static List<string>? Strings(JsonNode? node) =>
         node is JsonArray array ? [.. array.Select(item => item?.GetValue<string>() ?? string.Empty)] : null;
 
-    private static JsonArray Array(IEnumerable<string> values) => new([.. values.Select(value => (JsonNode?)value)]);
+    public static JsonArray Array(IEnumerable<string> values) => new([.. values.Select(value => (JsonNode?)value)]);
 }

@@ -52,15 +52,8 @@ public sealed class DirectImageBuilder : IImageBuilder
     {
         ArgumentNullException.ThrowIfNull(request);
         var repositories = TargetRepositories(request);
-        var context = await BuildContext.CreateAsync(request.ContextDirectory, request.Dockerfile, request.IgnoreFile, cancellationToken);
-        var planRequest = new DirectBuildPlanRequest
-        {
-            Context = context,
-            BuildArguments = request.BuildArguments,
-            TargetStage = request.TargetStage,
-            BaseImage = request.BaseImage,
-            BaseImageArgument = request.BaseImageArgument,
-        };
+        var planRequest = await DirectBuildPlanRequest.ForBuildAsync(request, cancellationToken);
+        var context = planRequest.Context;
         var baseImage = await ReadBaseAsync(Planned(await DirectBuildPlanner.PlanAsync(planRequest, cancellationToken), request).Base, repositories[0], planRequest.Platform, cancellationToken);
         var plan = Planned(await DirectBuildPlanner.PlanAsync(planRequest with { BaseSettings = baseImage.Settings }, cancellationToken), request);
         var layers = plan.Layers.Select(layer => KeepBaseDirectories(layer, baseImage, request)).ToList();

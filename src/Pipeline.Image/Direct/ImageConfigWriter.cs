@@ -51,7 +51,7 @@ public static class ImageConfigWriter
             ["created"] = createdText,
             ["history"] = history,
             ["os"] = baseConfig["os"]?.DeepClone() ?? "linux",
-            ["rootfs"] = new JsonObject { ["type"] = "layers", ["diff_ids"] = Array(diffIds.Select(id => id.ToString()).ToList()) },
+            ["rootfs"] = new JsonObject { ["type"] = "layers", ["diff_ids"] = ContainerSettingsJson.Array(diffIds.Select(id => id.ToString())) },
         };
         if (baseConfig["variant"] is { } variant)
         {
@@ -60,6 +60,4 @@ public static class ImageConfigWriter
 
         return JsonSerializer.SerializeToUtf8Bytes(config);
     }
-
-    private static JsonArray Array(IEnumerable<string> values) => new([.. values.Select(value => (JsonNode?)value)]);
 }

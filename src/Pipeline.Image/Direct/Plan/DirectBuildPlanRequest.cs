@@ -5,6 +5,20 @@ namespace Pipeline.Image.Direct;
 /// <summary>What <see cref="DirectBuildPlanner"/> plans from: the same inputs the engine builder takes.</summary>
 public sealed record DirectBuildPlanRequest
 {
+    /// <summary>The plan request for an image build: its context read (after <c>.dockerignore</c>), its Dockerfile, arguments, target and base.</summary>
+    public static async Task<DirectBuildPlanRequest> ForBuildAsync(ImageBuildRequest build, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        return new DirectBuildPlanRequest
+        {
+            Context = await BuildContext.CreateAsync(build.ContextDirectory, build.Dockerfile, build.IgnoreFile, cancellationToken),
+            BuildArguments = build.BuildArguments,
+            TargetStage = build.TargetStage,
+            BaseImage = build.BaseImage,
+            BaseImageArgument = build.BaseImageArgument,
+        };
+    }
+
     /// <summary>The context the Dockerfile's <c>COPY</c> reads, after <c>.dockerignore</c>; its Dockerfile is planned.</summary>
     public required BuildContext Context { get; init; }
 

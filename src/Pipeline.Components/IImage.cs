@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pipeline.Components.Progress;
 using Pipeline.Doctor;
 using Pipeline.Engine;
 using Pipeline.Image;
@@ -18,8 +19,8 @@ namespace Pipeline.Components;
 public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
 {
     /// <summary>
-    /// <c>local</c> builds an offline base from this machine's files; an image reference is pulled by the engine, with
-    /// the login for its registry (the push credentials only when it is the push registry).
+    /// <c>local</c> builds an offline base from this machine's files; an image reference is read (direct builder) or
+    /// pulled (engine) with the login for its registry (the push credentials only when it is the push registry).
     /// </summary>
     [Parameter("Base image: 'local' (offline base from this machine) or an image reference; default: the Dockerfile's own")]
     BaseImage? BaseImage => Parameter<BaseImage?>(null);
@@ -72,29 +73,33 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
                 throw;
             }
 
-            IImageBuilder builder;
+            Func<IProgress<LayerProgress>?, ILogger, IImageBuilder> builderFor;
             Func<CancellationToken, Task> preflight;
             if (choice.NeedsEngine)
             {
                 var engine = await ConnectEngineAsync(cancellationToken);
-                builder = new EngineImageBuilder(engine, State<LocalImageLedger>(), Log, CliInputNames.Value);
+                builderFor = (_, log) => new EngineImageBuilder(engine, State<LocalImageLedger>(), log, CliInputNames.Value);
                 preflight = ct => Preflight.EnsureAsync(engine, registryCheck, ct);
             }
             else
             {
                 await EnsureLocalBaseFilesAsync(build, cancellationToken);
-                builder = new DirectImageBuilder(registry, new DirectLocalBase(DirectLocalBase.DefaultCacheFolder, CliInputNames.Value), Log, inputs: CliInputNames.Value);
+                builderFor = (progress, log) => new DirectImageBuilder(registry, new DirectLocalBase(DirectLocalBase.DefaultCacheFolder, CliInputNames.Value), log, inputs: CliInputNames.Value, progress: progress);
                 preflight = ct => Preflight.EnsureAsync(registryCheck, ct);
             }
 
             Summary.Add("Image builder", choice.ToString());
-            var outcome = await new ImageRelease(builder, registry, Log, CliInputNames.Value).BuildAsync(new ImageReleaseRequest
-            {
-                Build = build,
-                OverwriteTag = OverwriteTag,
-                // Doctor's cheap checks (they only read); their one-line diagnosis wins over whatever error the work beside them met.
-                Preflight = preflight,
-            }, cancellationToken);
+            Task<ImageOutcome> ReleaseAsync(IProgress<LayerProgress>? progress, ILogger log) =>
+                new ImageRelease(builderFor(progress, log), registry, log, CliInputNames.Value).BuildAsync(new ImageReleaseRequest
+                {
+                    Build = build,
+                    OverwriteTag = OverwriteTag,
+                    // Doctor's cheap checks (they only read); their one-line diagnosis wins over whatever error the work beside them met.
+                    Preflight = preflight,
+                }, cancellationToken);
+
+            // The direct builder pushes as it builds: its layers show as the engine's push shows them (Push).
+            var outcome = choice.NeedsEngine ? await ReleaseAsync(null, Log) : await PushProgressView.RunAsync(this, ReleaseAsync);
             if (outcome.IsUnchanged)
             {
                 Summary.Add("Image", $"{releaseImage}@{outcome.RegistryDigest} (unchanged)");
@@ -138,7 +143,7 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
     /// <summary>The builder that makes this run's image, from <see cref="Builder"/> and the Dockerfile; logged once.</summary>
     Task<ImageBuilderChoice> ChooseImageBuilderAsync(CancellationToken cancellationToken) => Once(async () =>
     {
-        var choice = await ImageBuilderSelection.ChooseAsync(Builder, ImageSettings(ImageInputs), Registry, CliInputNames.Value, cancellationToken);
+        var choice = await ImageBuilderSelection.ChooseAsync(Builder, ImageSettings(ImageInputs), CliInputNames.Value, cancellationToken);
         Log.LogInformation("Image: the {Choice}", choice);
         return choice;
     });

@@ -1,13 +1,12 @@
 using Pipeline.Image.Direct;
-using Pipeline.Registry;
 using Pipeline.Version;
 
 namespace Pipeline.Image;
 
 /// <summary>
 /// Chooses the builder before anything connects to an engine: the direct builder when the Dockerfile needs no
-/// container and its base is one the direct builder reads (the offline base, scratch, or an image in the push
-/// registry), else the engine builder, with the reason. An explicit <c>direct</c> that cannot be honoured fails with
+/// container (its base may be the offline base, scratch, or an image in any registry), else the engine builder,
+/// with the reason. An explicit <c>direct</c> that cannot be honoured fails with
 /// the instruction's line instead of falling back.
 /// </summary>
 public static class ImageBuilderSelection
@@ -15,7 +14,6 @@ public static class ImageBuilderSelection
     /// <summary>Decides.</summary>
     /// <param name="asked">What the user asked for.</param>
     /// <param name="request">The build.</param>
-    /// <param name="pushRegistry">The registry the image goes to (the direct builder reads bases only from there).</param>
     /// <param name="inputs">What the caller calls its inputs, for the fix.</param>
     /// <param name="cancellationToken">Cancels the planning.</param>
     /// <exception cref="ImageBuildException">
@@ -23,7 +21,7 @@ public static class ImageBuilderSelection
     /// (<see cref="ImageBuildFailureKind.NeedsEngine"/>).
     /// </exception>
     public static async Task<ImageBuilderChoice> ChooseAsync(
-        ImageBuilderKind asked, ImageBuildRequest request, RegistryHost pushRegistry, StageInputNames inputs, CancellationToken cancellationToken)
+        ImageBuilderKind asked, ImageBuildRequest request, StageInputNames inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -33,13 +31,7 @@ public static class ImageBuilderSelection
         }
 
         var outcome = await DirectBuildPlanner.PlanAsync(await DirectBuildPlanRequest.ForBuildAsync(request, cancellationToken), cancellationToken);
-        var needsEngine = outcome switch
-        {
-            DirectBuildRefusal refusal => refusal.ToString(),
-            DirectBuildPlan { Base.Reference: { } reference } when reference.Registry != pushRegistry =>
-                $"the base {reference} is in {reference.Registry}, and the direct builder reads bases only from the registry it pushes to ({pushRegistry})",
-            _ => null,
-        };
+        var needsEngine = outcome is DirectBuildRefusal refusal ? refusal.ToString() : null;
         if (needsEngine is null)
         {
             return new ImageBuilderChoice(ImageBuilderKind.Direct, asked == ImageBuilderKind.Direct

@@ -1,11 +1,9 @@
-using Pipeline.Registry;
 using Pipeline.Version;
 
 namespace Pipeline.Image.Tests;
 
 public sealed class ImageBuilderSelectionTests
 {
-    private static readonly RegistryHost PushRegistry = RegistryHost.Parse("127.0.0.1:5000");
     private static readonly StageInputNames Inputs = StageInputNames.Neutral with { ImageBuilder = "--builder" };
 
     [Fact]
@@ -14,7 +12,7 @@ public sealed class ImageBuilderSelectionTests
         using var app = new TemporaryFolder();
         var request = Request(app, "FROM scratch\nCOPY hello.txt /\n");
 
-        var choice = await ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Auto, request, PushRegistry, Inputs, CancellationToken.None);
+        var choice = await ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Auto, request, Inputs, CancellationToken.None);
 
         choice.Should().Be(new ImageBuilderChoice(ImageBuilderKind.Direct, "the Dockerfile needs no container, so no Docker engine is used"));
         choice.NeedsEngine.Should().BeFalse();
@@ -26,7 +24,7 @@ public sealed class ImageBuilderSelectionTests
         using var app = new TemporaryFolder();
         var request = Request(app, "FROM scratch\nCOPY hello.txt /\nRUN echo hi\n");
 
-        var choice = await ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Auto, request, PushRegistry, Inputs, CancellationToken.None);
+        var choice = await ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Auto, request, Inputs, CancellationToken.None);
 
         choice.Kind.Should().Be(ImageBuilderKind.Engine);
         choice.Reason.Should().StartWith("line 3: ").And.Contain("RUN");
@@ -38,7 +36,7 @@ public sealed class ImageBuilderSelectionTests
         using var app = new TemporaryFolder();
         var request = Request(app, "FROM scratch\nRUN echo hi\n");
 
-        var act = () => ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Direct, request, PushRegistry, Inputs, CancellationToken.None);
+        var act = () => ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Direct, request, Inputs, CancellationToken.None);
 
         var thrown = (await act.Should().ThrowAsync<ImageBuildException>()).Which;
         thrown.Kind.Should().Be(ImageBuildFailureKind.NeedsEngine);
@@ -46,15 +44,15 @@ public sealed class ImageBuilderSelectionTests
     }
 
     [Fact]
-    public async Task ChooseAsync_AutoWithABaseInAnotherRegistry_ChoosesTheEngineSayingWhy()
+    public async Task ChooseAsync_AutoWithABaseInAnotherRegistry_ChoosesTheDirectBuilder()
     {
         using var app = new TemporaryFolder();
         var request = Request(app, "FROM 127.0.0.2:5000/base:1\nCOPY hello.txt /\n");
 
-        var choice = await ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Auto, request, PushRegistry, Inputs, CancellationToken.None);
+        var choice = await ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Auto, request, Inputs, CancellationToken.None);
 
-        choice.Kind.Should().Be(ImageBuilderKind.Engine);
-        choice.Reason.Should().Be("the base 127.0.0.2:5000/base:1 is in 127.0.0.2:5000, and the direct builder reads bases only from the registry it pushes to (127.0.0.1:5000)");
+        choice.Kind.Should().Be(ImageBuilderKind.Direct, "the direct builder fetches a base from its own registry");
+        choice.Reason.Should().Be("the Dockerfile needs no container, so no Docker engine is used");
     }
 
     [Fact]
@@ -62,7 +60,7 @@ public sealed class ImageBuilderSelectionTests
     {
         var request = new ImageBuildRequest { Dockerfile = "/nonexistent/Dockerfile", ContextDirectory = "/nonexistent", Tags = [], Created = DateTimeOffset.UnixEpoch };
 
-        var choice = await ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Engine, request, PushRegistry, Inputs, CancellationToken.None);
+        var choice = await ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Engine, request, Inputs, CancellationToken.None);
 
         choice.Should().Be(new ImageBuilderChoice(ImageBuilderKind.Engine, "--builder asks for it"));
     }

@@ -24,7 +24,7 @@ internal static class BaseImageTree
         {
             // A layer's whiteouts hide what the layers below it had (an opaque one empties the folder but keeps
             // it); then its own folders are added.
-            var listing = await ListingAsync(blobs, layer.MountFrom ?? targetRepository, layer.Digest, cacheFolder, cancellationToken);
+            var listing = await ListingAsync(blobs, layer, targetRepository, cacheFolder, cancellationToken);
             foreach (var line in listing.Where(line => line[0] != '+'))
             {
                 var path = line[1..];
@@ -37,26 +37,28 @@ internal static class BaseImageTree
         return directories;
     }
 
-    // "+/dir" for a folder, "-/path" for a whiteout, "*/dir" for an opaque folder; in layer order.
-    private static async Task<IReadOnlyList<string>> ListingAsync(IBlobOperations blobs, string repository, Digest digest, string cacheFolder, CancellationToken cancellationToken)
+    // "+/dir" for a folder, "-/path" for a whiteout, "*/dir" for an opaque folder; in layer order. A layer on this
+    // machine (the offline base, one fetched from another registry) is read where it is; else it is downloaded.
+    private static async Task<IReadOnlyList<string>> ListingAsync(IBlobOperations blobs, BaseLayer layer, string targetRepository, string cacheFolder, CancellationToken cancellationToken)
     {
-        var cached = Path.Combine(cacheFolder, digest.Hex + ".tree");
+        var cached = Path.Combine(cacheFolder, layer.Digest.Hex + ".tree");
         if (File.Exists(cached))
         {
             return await File.ReadAllLinesAsync(cached, cancellationToken);
         }
 
         Directory.CreateDirectory(cacheFolder);
-        var download = cached + $".{Guid.NewGuid():N}.tmp";
+        var download = layer.LocalPath is null ? cached + $".{Guid.NewGuid():N}.tmp" : null;
         try
         {
-            await using (var file = File.Create(download))
+            if (download is not null)
             {
-                await blobs.DownloadAsync(repository, digest, file, cancellationToken: cancellationToken);
+                await using var file = File.Create(download);
+                await blobs.DownloadAsync(layer.MountFrom ?? targetRepository, layer.Digest, file, cancellationToken: cancellationToken);
             }
 
             var listing = new List<string>();
-            await using (var file = File.OpenRead(download))
+            await using (var file = File.OpenRead(download ?? layer.LocalPath!))
             await using (var gzip = new GZipStream(file, CompressionMode.Decompress))
             await using (var tar = new TarReader(gzip))
             {
@@ -86,7 +88,10 @@ internal static class BaseImageTree
         }
         finally
         {
-            File.Delete(download);
+            if (download is not null)
+            {
+                File.Delete(download);
+            }
         }
     }
 }

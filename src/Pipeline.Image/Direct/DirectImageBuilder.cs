@@ -19,14 +19,28 @@ public sealed class DirectImageBuilder : IImageBuilder
     private readonly ILogger _logger;
     private readonly StageInputNames _inputs;
     private readonly string _workFolder;
+    private readonly LayerPushReporter _layers;
+    private readonly BaseRegistryConnector _connectBaseRegistry;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="registry">The registry the image is pushed to (every tag must be in it).</param>
-    /// <param name="localBase">Writes the offline base when the request asks for it.</param>
+    /// <param name="localBase">Writes the offline base when the request asks for it; base layers fetched from another registry are cached beside it.</param>
     /// <param name="logger">Where progress goes.</param>
     /// <param name="workFolder">Where layers are written while they are pushed; the temp folder when null.</param>
     /// <param name="inputs">What the caller calls its inputs, for the fixes.</param>
-    public DirectImageBuilder(RegistryClient registry, DirectLocalBase localBase, ILogger logger, string? workFolder = null, StageInputNames? inputs = null)
+    /// <param name="progress">Receives each layer's push progress, one report at a time, as the engine's push gives it.</param>
+    /// <param name="connectBaseRegistry">
+    /// Connects to a base image's registry when it is not <paramref name="registry"/>, with the request's
+    /// <see cref="ImageBuildRequest.BaseImageCredentials"/>; a plain client by default.
+    /// </param>
+    public DirectImageBuilder(
+        RegistryClient registry,
+        DirectLocalBase localBase,
+        ILogger logger,
+        string? workFolder = null,
+        StageInputNames? inputs = null,
+        IProgress<LayerProgress>? progress = null,
+        BaseRegistryConnector? connectBaseRegistry = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(localBase);
@@ -36,6 +50,8 @@ public sealed class DirectImageBuilder : IImageBuilder
         _logger = logger;
         _workFolder = workFolder ?? Path.GetTempPath();
         _inputs = inputs ?? StageInputNames.Neutral;
+        _layers = new LayerPushReporter(progress);
+        _connectBaseRegistry = connectBaseRegistry ?? ((host, credentials) => new RegistryClient(host, credentials, new RegistryClientOptions { Inputs = _inputs }, _logger));
     }
 
     /// <inheritdoc />
@@ -54,7 +70,7 @@ public sealed class DirectImageBuilder : IImageBuilder
         var repositories = TargetRepositories(request);
         var planRequest = await DirectBuildPlanRequest.ForBuildAsync(request, cancellationToken);
         var context = planRequest.Context;
-        var baseImage = await ReadBaseAsync(Planned(await DirectBuildPlanner.PlanAsync(planRequest, cancellationToken), request).Base, repositories[0], planRequest.Platform, cancellationToken);
+        var baseImage = await ReadBaseAsync(Planned(await DirectBuildPlanner.PlanAsync(planRequest, cancellationToken), request).Base, request, repositories[0], planRequest.Platform, cancellationToken);
         var plan = Planned(await DirectBuildPlanner.PlanAsync(planRequest with { BaseSettings = baseImage.Settings }, cancellationToken), request);
         var layers = plan.Layers.Select(layer => KeepBaseDirectories(layer, baseImage, request)).ToList();
 
@@ -70,6 +86,8 @@ public sealed class DirectImageBuilder : IImageBuilder
 
     internal string WorkFolder => _workFolder;
 
+    internal LayerPushReporter Layers => _layers;
+
     private static DirectBuildPlan Planned(DirectBuildOutcome outcome, ImageBuildRequest request) => outcome switch
     {
         DirectBuildPlan plan => plan,
@@ -77,7 +95,7 @@ public sealed class DirectImageBuilder : IImageBuilder
         _ => throw new InvalidOperationException($"unknown plan outcome {outcome.GetType().Name}"),
     };
 
-    private async Task<DirectBaseImage> ReadBaseAsync(DirectBuildBase planned, string targetRepository, string platform, CancellationToken cancellationToken)
+    private async Task<DirectBaseImage> ReadBaseAsync(DirectBuildBase planned, ImageBuildRequest request, string targetRepository, string platform, CancellationToken cancellationToken)
     {
         if (planned.IsLocal)
         {
@@ -89,7 +107,19 @@ public sealed class DirectImageBuilder : IImageBuilder
             return DirectBaseImage.Scratch(platform);
         }
 
-        var read = await RegistryBaseImage.ReadAsync(_registry, reference, targetRepository, _inputs, cancellationToken);
+        DirectBaseImage read;
+        if (reference.Registry == _registry.Registry)
+        {
+            read = await RegistryBaseImage.ReadAsync(_registry, reference, targetRepository, _inputs, cancellationToken);
+        }
+        else
+        {
+            // The base's own login, never the push registry's: those credentials go to the push registry only.
+            using var source = _connectBaseRegistry(reference.Registry, request.BaseImageCredentials ?? RegistryCredentials.Anonymous);
+            var cache = new BlobFileCache(Path.Combine(_localBase.CacheFolder, "blobs"));
+            read = await ForeignBaseImage.ReadAsync(source, cache, _registry, reference, targetRepository, _inputs, _logger, cancellationToken);
+        }
+
         var trees = Path.Combine(_localBase.CacheFolder, "trees");
         return read with { Directories = await BaseImageTree.DirectoriesAsync(_registry.Blobs, read.Layers, targetRepository, trees, cancellationToken) };
     }

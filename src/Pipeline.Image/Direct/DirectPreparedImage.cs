@@ -94,12 +94,20 @@ internal sealed class DirectPreparedImage(
     private static IEnumerable<Digest> DiffIds(DirectBaseImage baseImage) =>
         (baseImage.Config["rootfs"]?["diff_ids"]?.AsArray() ?? []).Select(id => Digest.Parse(id!.GetValue<string>()));
 
+    // Layers report their progress as the engine's push does; the config, a few hundred bytes of JSON, shows no bar.
     private async Task PushBlobsAsync(string repository, List<PushedBlob> blobs, PushTally tally, CancellationToken cancellationToken)
     {
+        foreach (var layer in blobs.Where(blob => blob.Content is null))
+        {
+            builder.Layers.Report(layer.Digest, LayerPushReporter.Preparing);
+        }
+
         await Parallel.ForEachAsync(blobs, new ParallelOptions { MaxDegreeOfParallelism = ParallelUploads, CancellationToken = cancellationToken }, async (blob, token) =>
         {
+            var layers = blob.Content is null ? builder.Layers : null;
             if (await builder.Registry.Blobs.ExistsAsync(repository, blob.Digest, token))
             {
+                layers?.Report(blob.Digest, LayerPushReporter.AlreadyExists);
                 tally.AddReused();
                 return;
             }
@@ -107,6 +115,7 @@ internal sealed class DirectPreparedImage(
             if (blob.MountFrom is { } source && await builder.Registry.Blobs.MountAsync(repository, blob.Digest, source, token))
             {
                 builder.Logger.LogInformation("Mounted {Digest} from {Source} into {Repository}", blob.Digest, source, repository);
+                layers?.Report(blob.Digest, LayerPushReporter.MountedFrom(source));
                 tally.AddReused();
                 return;
             }
@@ -117,9 +126,10 @@ internal sealed class DirectPreparedImage(
                     $"the base layer {blob.Digest} went missing from {builder.Registry.Registry}/{repository} during the build: push the base again.");
             }
 
-            builder.Logger.LogInformation("Uploading {Digest} ({Size:N0} bytes) to {Repository}", blob.Digest, blob.Size, repository);
+            builder.Logger.LogDebug("Uploading {Digest} ({Size:N0} bytes) to {Repository}", blob.Digest, blob.Size, repository);
             var content = blob.LocalPath is { } path ? BlobContent.FromFile(path, blob.Digest) : BlobContent.FromBytes(blob.Content!);
-            await builder.Registry.Blobs.UploadAsync(repository, content, progress: null, token);
+            await builder.Registry.Blobs.UploadAsync(repository, content, layers?.Sent(blob.Digest, blob.Size), token);
+            layers?.Report(blob.Digest, LayerPushReporter.Pushed);
             tally.AddUploaded(blob.Size);
         });
     }

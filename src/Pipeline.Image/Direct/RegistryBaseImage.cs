@@ -9,14 +9,16 @@ namespace Pipeline.Image.Direct;
 /// <summary>
 /// A base image in the registry the image is pushed to: its manifest (for an index, the linux/amd64 one) and
 /// config are read, and its layers are reused where they are (a HEAD in the target repository, else a
-/// cross-repository mount from the base's own repository), never uploaded again.
+/// cross-repository mount from the base's own repository), never uploaded again. A base in another registry is
+/// <see cref="ForeignBaseImage"/>'s.
 /// </summary>
 public static class RegistryBaseImage
 {
     private const string OciLayerGzip = "application/vnd.oci.image.layer.v1.tar+gzip";
 
     /// <summary>Reads <paramref name="image"/> and checks that <paramref name="targetRepository"/> holds its layers.</summary>
-    /// <exception cref="ImageBuildException">The base is elsewhere, missing, or its layers are not in the target repository.</exception>
+    /// <exception cref="ImageBuildException">The base is missing, or its layers are not in the target repository.</exception>
+    /// <exception cref="ArgumentException">The base is in another registry than <paramref name="registry"/>.</exception>
     public static async Task<DirectBaseImage> ReadAsync(
         RegistryClient registry, ImageReference image, string targetRepository, StageInputNames inputs, CancellationToken cancellationToken)
     {
@@ -24,42 +26,15 @@ public static class RegistryBaseImage
         ArgumentNullException.ThrowIfNull(inputs);
         if (image.Registry != registry.Registry)
         {
-            throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
-                $"the base image {image} is in {image.Registry}, but the direct build reads bases from the registry it pushes to ({registry.Registry}) only: "
-                + $"push the base to {registry.Registry}, or set {inputs.BaseImage} to 'local' for the offline base.");
+            throw new ArgumentException(
+                $"the base image {image} is in {image.Registry}, not in the push registry {registry.Registry}: read it with ForeignBaseImage, which fetches it from its own registry",
+                nameof(image));
         }
 
-        RegistryManifest manifest;
-        try
-        {
-            manifest = await registry.Manifests.GetAsync(image.Repository, image.ManifestReference, cancellationToken);
-            if (ManifestMediaTypes.IsIndex(manifest.Descriptor.MediaType))
-            {
-                var platform = ImageManifestJson.PickPlatform(manifest.Content, registry.Registry, image);
-                manifest = await registry.Manifests.GetAsync(image.Repository, platform.ToString(), cancellationToken);
-            }
-        }
-        catch (RegistryException exception) when (exception.Kind == RegistryFailureKind.ManifestUnknown)
-        {
-            throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
-                $"the base image {image} does not exist in {registry.Registry}: push it there first, or set {inputs.BaseImage} to an image that exists.",
-                innerException: exception);
-        }
-
-        using var document = JsonDocument.Parse(manifest.Content);
-        var configDigest = ImageManifestJson.ConfigDigest(manifest.Content, registry.Registry, image);
+        var manifest = await ManifestAsync(registry, image, inputs, cancellationToken);
         var layers = new List<BaseLayer>();
-        foreach (var layer in document.RootElement.GetProperty("layers").EnumerateArray())
+        foreach (var (digest, size) in Layers(manifest, image))
         {
-            var mediaType = layer.GetProperty("mediaType").GetString();
-            if (mediaType is not (ManifestMediaTypes.DockerLayerGzip or OciLayerGzip))
-            {
-                throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
-                    $"the base image {image} has a layer of type {mediaType}; the direct build stacks gzip'd tar layers only: use a base built with gzip layers.");
-            }
-
-            var digest = Digest.Parse(layer.GetProperty("digest").GetString()!);
-            var size = layer.GetProperty("size").GetInt64();
             if (await registry.Blobs.ExistsAsync(targetRepository, digest, cancellationToken))
             {
                 layers.Add(new BaseLayer(digest, size, LocalPath: null));
@@ -77,8 +52,54 @@ public static class RegistryBaseImage
             }
         }
 
-        var config = JsonNode.Parse((await registry.Blobs.GetAsync(image.Repository, configDigest, cancellationToken)).Span) as JsonObject
-            ?? throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable, $"the config of the base image {image} is not a JSON object: push the base again.");
-        return new DirectBaseImage(image.ToString(), config, layers);
+        var configDigest = ImageManifestJson.ConfigDigest(manifest.Content, registry.Registry, image);
+        return new DirectBaseImage(image.ToString(), Config((await registry.Blobs.GetAsync(image.Repository, configDigest, cancellationToken)).Span, image), layers);
     }
+
+    /// <summary>The manifest of <paramref name="image"/> in <paramref name="registry"/>, its own registry: for an index, the linux/amd64 one.</summary>
+    internal static async Task<RegistryManifest> ManifestAsync(RegistryClient registry, ImageReference image, StageInputNames inputs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var manifest = await registry.Manifests.GetAsync(image.Repository, image.ManifestReference, cancellationToken);
+            if (ManifestMediaTypes.IsIndex(manifest.Descriptor.MediaType))
+            {
+                var platform = ImageManifestJson.PickPlatform(manifest.Content, registry.Registry, image);
+                manifest = await registry.Manifests.GetAsync(image.Repository, platform.ToString(), cancellationToken);
+            }
+
+            return manifest;
+        }
+        catch (RegistryException exception) when (exception.Kind is RegistryFailureKind.ManifestUnknown or RegistryFailureKind.NameUnknown)
+        {
+            throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
+                $"the base image {image} does not exist in {registry.Registry}: push it there first, or set {inputs.BaseImage} to an image that exists.",
+                innerException: exception);
+        }
+    }
+
+    /// <summary>The manifest's layers, bottom first; only gzip'd tars, the layers the direct build stacks on.</summary>
+    internal static IReadOnlyList<(Digest Digest, long Size)> Layers(RegistryManifest manifest, ImageReference image)
+    {
+        using var document = JsonDocument.Parse(manifest.Content);
+        var layers = new List<(Digest, long)>();
+        foreach (var layer in document.RootElement.GetProperty("layers").EnumerateArray())
+        {
+            var mediaType = layer.GetProperty("mediaType").GetString();
+            if (mediaType is not (ManifestMediaTypes.DockerLayerGzip or OciLayerGzip))
+            {
+                throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
+                    $"the base image {image} has a layer of type {mediaType}; the direct build stacks gzip'd tar layers only: use a base built with gzip layers.");
+            }
+
+            layers.Add((Digest.Parse(layer.GetProperty("digest").GetString()!), layer.GetProperty("size").GetInt64()));
+        }
+
+        return layers;
+    }
+
+    /// <summary>The base's config JSON.</summary>
+    internal static JsonObject Config(ReadOnlySpan<byte> content, ImageReference image) =>
+        JsonNode.Parse(content) as JsonObject
+        ?? throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable, $"the config of the base image {image} is not a JSON object: push the base again.");
 }

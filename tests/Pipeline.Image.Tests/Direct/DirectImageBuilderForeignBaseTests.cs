@@ -65,6 +65,28 @@ public class DirectImageBuilderForeignBaseTests
     }
 
     [Fact]
+    public async Task BuildAsync_LayerThePushRegistryHasIsNotFetchedEvenWithAnEmptyCache()
+    {
+        await using var bases = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd, Username = "base-reader" });
+        await using var target = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
+        await bases.SeedImageAsync("bases", "one");
+        var seeded = TestImage.Create("bases:one");
+        using var push = target.CreateClient();
+        using var firstCache = new TemporaryFolder();
+        using var otherMachine = new TemporaryFolder();
+        using var app = new TemporaryFolder();
+        using var transport = new RecordingTransport();
+        await Builder(push, firstCache, transport, bases.Host).BuildAsync(Request(app, bases, target, "shop:v1"), CancellationToken.None);
+        transport.Clear();
+
+        var built = await Builder(push, otherMachine, transport, bases.Host).BuildAsync(Request(app, bases, target, "shop:v2"), CancellationToken.None);
+
+        transport.BlobReads.Select(request => request.PathAndQuery).Should().Equal([$"/v2/bases/blobs/{seeded.ConfigDigest}"], "only the config is read; the layer is in the push registry");
+        new BlobFileCache(Path.Combine(otherMachine.Path, "blobs")).Find(seeded.LayerDigest).Should().BeNull();
+        built.UploadedBlobs.Should().Be(0);
+    }
+
+    [Fact]
     public async Task BuildAsync_WrongBaseRegistryPasswordNamesTheBaseAndTheLoginAndPushesNothing()
     {
         await using var bases = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd, Username = "base-reader" });

@@ -89,6 +89,8 @@ public static class ForeignBaseImage
             $"docker login {image.Registry} (its login comes from your docker config or credential helper; the push credentials never go to another registry)",
         RegistryFailureKind.Unreachable =>
             $"start the registry {image.Registry}, or correct {inputs.BaseImage}",
+        RegistryFailureKind.HttpResponseToHttpsClient =>
+            $"give {image.Registry} TLS (Pipeline reads a base over plain HTTP only on loopback), or set {inputs.ImageBuilder} to engine with {image.Registry} in the daemon's insecure-registries",
         RegistryFailureKind.UnknownAuthority =>
             $"add the CA certificate of {image.Registry} to this machine's trusted certificates ({inputs.RegistryCa} is for the push registry only)",
         _ => exception.Fix ?? RegistryFixes.For(exception.Kind, image.Registry, inputs, image.Repository),

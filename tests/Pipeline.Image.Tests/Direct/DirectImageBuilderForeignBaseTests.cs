@@ -114,6 +114,27 @@ public class DirectImageBuilderForeignBaseTests
     }
 
     [Fact]
+    public async Task BuildAsync_BaseRegistryWithoutTlsNamesTheBaseAndTheFix()
+    {
+        await using var bases = await RegistryServer.StartAsync(new RegistryServerOptions());
+        await using var target = await RegistryServer.StartAsync(new RegistryServerOptions());
+        await bases.SeedImageAsync("bases", "one");
+        using var push = target.CreateClient();
+        using var cache = new TemporaryFolder();
+        using var app = new TemporaryFolder();
+        using var transport = new RecordingTransport();
+        var builder = new DirectImageBuilder(push, new DirectLocalBase(cache.Path), new CapturingLogger(), connectBaseRegistry: (host, credentials) =>
+            new RegistryClient(host, credentials, new RegistryClientOptions { Scheme = RegistryScheme.Https }, transport, TimeProvider.System));
+
+        var build = () => builder.BuildAsync(Request(app, bases, target, "shop:v1"), CancellationToken.None);
+
+        var thrown = (await build.Should().ThrowAsync<ImageBuildException>()).Which;
+        thrown.Message.Should().StartWith($"the base image {bases.Host}/bases:one cannot be read from its registry: http: server gave HTTP response to HTTPS client")
+            .And.EndWith($"give {bases.Host} TLS (Pipeline reads a base over plain HTTP only on loopback), or set the image builder choice to engine with {bases.Host} in the daemon's insecure-registries.");
+        (await push.FindAsync(ImageReference.Parse($"{target.Host}/shop:v1"))).Should().BeNull();
+    }
+
+    [Fact]
     public async Task BuildAsync_OnlyTheBaseRegistrysLoginGoesToTheBaseRegistry()
     {
         await using var bases = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd, Username = "base-reader" });

@@ -219,6 +219,26 @@ public sealed class ServiceSourcesTests
             "src/Basket.Api/Basket.Api.csproj line 5: the Import '$(SharedProps)' uses a property or item, which only MSBuild can evaluate");
     }
 
+    [Fact]
+    public async Task ReadAsync_DeclaredDockerfileOutsideTheProjectFolder_IsAnInputWithItsDockerignore()
+    {
+        using var shop = new ShopCopy();
+        shop.Write("deploy/payments/Dockerfile", File.ReadAllText(shop.PathOf("src/Payments.Api/Dockerfile")));
+        shop.Write("deploy/payments/.dockerignore", "bin/\n");
+        var project = shop.Root / "src" / "Payments.Api" / "Payments.Api.csproj";
+        var catalog = ServiceCatalog.Declare(shop.Root, [new ServiceDefinition(project, shop.Root / "deploy" / "payments" / "Dockerfile", ServiceDefinition.ArtifactFor(project))]);
+        var before = (await ServiceSources.ReadAsync(catalog, ShopCopy.Values, CancellationToken.None)).Single();
+
+        shop.Append("deploy/payments/Dockerfile", "LABEL team=payments\n");
+        var afterDockerfile = (await ServiceSources.ReadAsync(catalog, ShopCopy.Values, CancellationToken.None)).Single();
+        shop.Append("deploy/payments/.dockerignore", "*.md\n");
+        var afterIgnore = (await ServiceSources.ReadAsync(catalog, ShopCopy.Values, CancellationToken.None)).Single();
+
+        before.Inputs.Should().Contain(["deploy/payments/.dockerignore", "deploy/payments/Dockerfile"]);
+        afterDockerfile.Fingerprint.Should().NotBe(before.Fingerprint);
+        afterIgnore.Fingerprint.Should().NotBe(afterDockerfile.Fingerprint);
+    }
+
     private static List<string> Changed(IReadOnlyDictionary<string, ServiceFingerprint?> before, IReadOnlyDictionary<string, ServiceFingerprint?> after)
     {
         before.Keys.Should().BeEquivalentTo(after.Keys);

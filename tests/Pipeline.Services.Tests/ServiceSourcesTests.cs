@@ -135,6 +135,19 @@ public sealed class ServiceSourcesTests
         Changed(before, after).Should().Equal(All);
     }
 
+    [Fact]
+    public async Task ReadAsync_OtherBaseImageOrBuildArgument_ChangesAllServices()
+    {
+        using var shop = new ShopCopy();
+        var before = await shop.FingerprintsAsync();
+
+        var otherBase = await shop.FingerprintsAsync(ShopCopy.Values with { BaseImage = "localhost:5000/base:2" });
+        var otherArgument = await shop.FingerprintsAsync(ShopCopy.Values with { BuildArguments = new Dictionary<string, string> { ["APP_VERSION"] = "2" } });
+
+        Changed(before, otherBase).Should().Equal(All);
+        Changed(before, otherArgument).Should().Equal(All);
+    }
+
     [Theory]
     [InlineData("<ProjectReference Include=\"../Shop.Contracts/Shop.Contracts.csproj\" Condition=\"'$(Configuration)' == 'Debug'\" />", "has a Condition")]
     [InlineData("<ProjectReference Include=\"$(SharedDir)/Shop.Contracts.csproj\" />", "uses a property")]

@@ -15,6 +15,9 @@ public sealed record BuildValues
     /// <summary>The runtime identifier published for, <c>linux-x64</c> unless set.</summary>
     public string RuntimeIdentifier { get; init; } = "linux-x64";
 
+    /// <summary>The base image the build uses (<c>--base-image</c>), or null when the Dockerfile decides.</summary>
+    public string? BaseImage { get; init; }
+
     /// <summary>The Docker build arguments (order does not matter).</summary>
     public IReadOnlyDictionary<string, string> BuildArguments { get; init; } = new Dictionary<string, string>();
 }

@@ -43,7 +43,7 @@ public static class ServiceSources
             FieldHash.Append(hash, "file", file.Relative, await FieldHash.FileAsync(file.Full, cancellationToken));
         }
 
-        FieldHash.Append(hash, "sdk", values.SdkVersion, "configuration", values.Configuration, "runtime", values.RuntimeIdentifier);
+        FieldHash.Append(hash, "sdk", values.SdkVersion, "configuration", values.Configuration, "runtime", values.RuntimeIdentifier, "base", values.BaseImage ?? string.Empty);
         foreach (var argument in values.BuildArguments.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             FieldHash.Append(hash, "arg", argument.Key, argument.Value);

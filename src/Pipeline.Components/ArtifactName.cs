@@ -26,11 +26,7 @@ public readonly record struct ArtifactName : IParsable<ArtifactName>
     /// <summary>The default for a build that names no project: its root folder, <c>Orders.Api/</c> → <c>orders-api</c>.</summary>
     public static ArtifactName FromFolder(AbsolutePath folder) => FromName(folder.Name);
 
-    private static ArtifactName FromName(string name)
-    {
-        var chars = name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-');
-        return Parse(string.Join('-', new string([.. chars]).Split('-', StringSplitOptions.RemoveEmptyEntries)));
-    }
+    private static ArtifactName FromName(string name) => Parse(DnsLabel.KebabCase(name));
 
     /// <summary>Parses a name; throws <see cref="FormatException"/> naming the input and a valid alternative.</summary>
     public static ArtifactName Parse(string s) => Parse(s, provider: null);

@@ -43,6 +43,17 @@ public readonly partial record struct DnsLabel : IParsable<DnsLabel>
     /// <summary>The label text.</summary>
     public override string ToString() => Value;
 
+    /// <summary>
+    /// A name in lower-kebab-case: ASCII letters and digits lower-cased, every run of other characters one '-'
+    /// (<c>Orders.Api</c> → <c>orders-api</c>); not yet checked as a label (parse it).
+    /// </summary>
+    public static string KebabCase(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var chars = name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-');
+        return string.Join('-', new string([.. chars]).Split('-', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     private static string Explain(string? input)
     {
         var suggestion = Suggest(input);

@@ -85,16 +85,7 @@ public readonly record struct ContextFingerprint
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;
 
-    // Length-prefixed fields: ("ab","c") and ("a","bc") must not hash alike.
-    private static void Append(IncrementalHash hash, params string[] fields)
-    {
-        foreach (var field in fields)
-        {
-            var bytes = Encoding.UTF8.GetBytes(field);
-            hash.AppendData(BitConverter.GetBytes(bytes.Length));
-            hash.AppendData(bytes);
-        }
-    }
+    private static void Append(IncrementalHash hash, params string[] fields) => FieldHash.Append(hash, fields);
 
     // The remembered digest while the stamp is unchanged; else the file is read, and its digest remembered when
     // its stamp is settled and did not move while it was read (a write meanwhile would leave a wrong digest).
@@ -116,9 +107,5 @@ public readonly record struct ContextFingerprint
         return digest;
     }
 
-    private static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-    }
+    private static Task<string> HashFileAsync(string path, CancellationToken cancellationToken) => FieldHash.FileAsync(path, cancellationToken);
 }

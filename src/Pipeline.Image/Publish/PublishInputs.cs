@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Pipeline.Image;
 
@@ -13,13 +12,6 @@ namespace Pipeline.Image;
 internal sealed class PublishInputs(DateTimeOffset? readAt)
 {
     private const string Absent = "absent";
-
-    // What MSBuild, NuGet and the SDK resolver look for in a project's folder and every folder above it.
-    private static readonly string[] Probed =
-    [
-        "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "Directory.Build.rsp",
-        "NuGet.config", "nuget.config", "NuGet.Config", "global.json",
-    ];
 
     private readonly SortedDictionary<string, string> _stamps = new(StringComparer.Ordinal);
 
@@ -85,12 +77,12 @@ internal sealed class PublishInputs(DateTimeOffset? readAt)
         }
     }
 
-    /// <summary>Adds the <see cref="Probed"/> files of <paramref name="folder"/> and of every folder above it.</summary>
+    /// <summary>Adds the <see cref="MsBuildProbes.FileNames"/> of <paramref name="folder"/> and of every folder above it.</summary>
     public void AddProbes(string folder)
     {
         for (var current = new DirectoryInfo(folder); current is not null; current = current.Parent)
         {
-            foreach (var name in Probed)
+            foreach (var name in MsBuildProbes.FileNames)
             {
                 Add(Path.Combine(current.FullName, name));
             }
@@ -109,13 +101,7 @@ internal sealed class PublishInputs(DateTimeOffset? readAt)
     public string Digest(params string[] fields)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var field in fields.Concat(_stamps.SelectMany(pair => new[] { pair.Key, pair.Value })))
-        {
-            // Length-prefixed: ("ab","c") and ("a","bc") must not hash alike.
-            var bytes = Encoding.UTF8.GetBytes(field);
-            hash.AppendData(BitConverter.GetBytes(bytes.Length));
-            hash.AppendData(bytes);
-        }
+        FieldHash.Append(hash, [.. fields.Concat(_stamps.SelectMany(pair => new[] { pair.Key, pair.Value }))]);
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

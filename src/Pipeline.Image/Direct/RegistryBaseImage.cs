@@ -7,7 +7,7 @@ using Pipeline.Version;
 namespace Pipeline.Image.Direct;
 
 /// <summary>
-/// A base image in the registry the image is pushed to: its manifest (for an index, the linux/amd64 one) and
+/// A base image in the registry the image is pushed to: its manifest (for an index, the platform's, linux/amd64 by default) and
 /// config are read, and its layers are reused where they are (a HEAD in the target repository, else a
 /// cross-repository mount from the base's own repository), never uploaded again.
 /// </summary>
@@ -16,9 +16,15 @@ public static class RegistryBaseImage
     private const string OciLayerGzip = "application/vnd.oci.image.layer.v1.tar+gzip";
 
     /// <summary>Reads <paramref name="image"/> and checks that <paramref name="targetRepository"/> holds its layers.</summary>
-    /// <exception cref="ImageBuildException">The base is elsewhere, missing, or its layers are not in the target repository.</exception>
+    /// <param name="registry">The push registry, which holds the base.</param>
+    /// <param name="image">The base.</param>
+    /// <param name="targetRepository">Where the image is pushed, so where the base's layers must be (or be mounted from).</param>
+    /// <param name="inputs">What the caller calls its inputs, for the fixes.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <param name="platform">The platform built: its entry of a base index, and a single-manifest base must be for it; null reads an index's linux/amd64 entry.</param>
+    /// <exception cref="ImageBuildException">The base is elsewhere, missing, not for the platform, or its layers are not in the target repository.</exception>
     public static async Task<DirectBaseImage> ReadAsync(
-        RegistryClient registry, ImageReference image, string targetRepository, StageInputNames inputs, CancellationToken cancellationToken)
+        RegistryClient registry, ImageReference image, string targetRepository, StageInputNames inputs, CancellationToken cancellationToken, Platform? platform = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -35,8 +41,13 @@ public static class RegistryBaseImage
             manifest = await registry.Manifests.GetAsync(image.Repository, image.ManifestReference, cancellationToken);
             if (ManifestMediaTypes.IsIndex(manifest.Descriptor.MediaType))
             {
-                var platform = ImageManifestJson.PickPlatform(manifest.Content, registry.Registry, image);
-                manifest = await registry.Manifests.GetAsync(image.Repository, platform.ToString(), cancellationToken);
+                var entry = platform is { } wanted
+                    ? ImageManifestJson.FindPlatform(manifest.Content, registry.Registry, image, wanted.Os, wanted.Architecture, wanted.Variant)
+                        ?? throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
+                            $"the base image {image} has no {wanted} manifest in its index, and {inputs.Platforms} asks for {wanted}: "
+                            + $"push a base index with every platform asked for to {registry.Registry}, or set {inputs.BaseImage} to one.")
+                    : ImageManifestJson.PickPlatform(manifest.Content, registry.Registry, image);
+                manifest = await registry.Manifests.GetAsync(image.Repository, entry.ToString(), cancellationToken);
             }
         }
         catch (RegistryException exception) when (exception.Kind == RegistryFailureKind.ManifestUnknown)
@@ -79,6 +90,13 @@ public static class RegistryBaseImage
 
         var config = JsonNode.Parse((await registry.Blobs.GetAsync(image.Repository, configDigest, cancellationToken)).Span) as JsonObject
             ?? throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable, $"the config of the base image {image} is not a JSON object: push the base again.");
+        if (platform is { } built && (config["os"]?.GetValue<string>() != built.Os || config["architecture"]?.GetValue<string>() != built.Architecture))
+        {
+            throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
+                $"the base image {image} is for {config["os"]}/{config["architecture"]}, and {inputs.Platforms} asks for {built}: "
+                + $"push a multi-platform base (an image index) to {registry.Registry} and set {inputs.BaseImage} to it.");
+        }
+
         return new DirectBaseImage(image.ToString(), config, layers);
     }
 }

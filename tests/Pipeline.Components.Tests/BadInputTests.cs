@@ -33,7 +33,7 @@ public sealed class BadInputTests(ChainFixture chain, ITestOutputHelper output)
         { "--build-args", "NOEQUALS", "--build-args (from the command line): 'NOEQUALS' is not KEY=VALUE" },
         { "--build-target", "no-such-stage", "the build target 'no-such-stage' is not a stage of this Dockerfile" },
         { "--dockerfile", "/nonexistent/Dockerfile", "--dockerfile (from the command line): '/nonexistent/Dockerfile' does not exist" },
-        { "--platforms", "linux/amd64,linux/s390x", "--platforms (from the command line): 'linux/s390x' is not a platform an image is built for: pass one or more of linux/amd64, linux/arm64, linux/arm/v7 (comma-separated)" },
+        { "--platforms", "linux/amd64,linux/s390x", "--platforms (from the command line): 'linux/amd64,linux/s390x' is not a valid Platform[]. 'linux/s390x' is not a platform an image is built for: pass one or more of linux/amd64, linux/arm64, linux/arm/v7 (comma-separated)" },
     };
 
     [Theory]

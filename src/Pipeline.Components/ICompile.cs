@@ -6,7 +6,7 @@ namespace Pipeline.Components;
 
 /// <summary>
 /// Compile: publishes the application self-contained for the image's platform into <see cref="IHazApplication.PublishDirectory"/>,
-/// or, with <see cref="Platforms"/>, once per platform into <c>PublishDirectory/&lt;runtime identifier&gt;</c>.
+/// or, with <see cref="Platforms"/>, once per platform beside it (<c>PublishDirectory-&lt;runtime identifier&gt;</c>).
 /// </summary>
 public interface ICompile : IHazApplication
 {
@@ -25,8 +25,12 @@ public interface ICompile : IHazApplication
     [Parameter("Image platforms, comma-separated (linux/amd64, linux/arm64, linux/arm/v7): publish once per platform and push an image index; default: one image for --runtime-identifier")]
     Platform[] Platforms => Parameter<Platform[]>([]);
 
-    /// <summary>Where the application is published for <paramref name="platform"/> in a multi-platform build.</summary>
-    AbsolutePath PlatformPublishDirectory(Platform platform) => PublishDirectory / platform.RuntimeIdentifier;
+    /// <summary>
+    /// Where <paramref name="folder"/>'s output for <paramref name="platform"/> goes in a multi-platform build: beside
+    /// it as <c>folder-&lt;rid&gt;</c>, never inside it, where a later single-platform image of the folder would copy it.
+    /// </summary>
+    static AbsolutePath PlatformFolder(AbsolutePath folder, Platform platform) =>
+        folder.Parent is { } parent ? parent / $"{folder.Name}-{platform.RuntimeIdentifier}" : folder / platform.RuntimeIdentifier;
 
     /// <summary>Run <c>dotnet publish</c> even when none of its inputs changed since the last publish.</summary>
     [Parameter("Publish even when no input changed since the last publish")]
@@ -42,14 +46,17 @@ public interface ICompile : IHazApplication
                 StageEnvironment.Of(this));
             var outputs = Platforms.Length == 0
                 ? [(RuntimeIdentifier, PublishDirectory)]
-                : Platforms.Select(platform => (platform.RuntimeIdentifier, PlatformPublishDirectory(platform))).ToList();
+                : Platforms.Select(platform => (platform.RuntimeIdentifier, PlatformFolder(PublishDirectory, platform))).ToList();
+            // One restore for every platform: otherwise each publish rewrites obj/'s assets for its own runtime, an
+            // input of the other's, and neither is ever skipped. (Quoted: MSBuild splits -p: on an unquoted ';'.)
+            string[] restoreAll = Platforms.Length == 0 ? [] : [$"-p:RuntimeIdentifiers=\"{string.Join(';', outputs.Select(output => output.Item1))}\""];
             var unchanged = new List<string>();
             foreach (var (runtimeIdentifier, output) in outputs)
             {
                 var arguments = PublishArguments(
                 [
                     "publish", ApplicationProject, "--configuration", Configuration, "--runtime", runtimeIdentifier,
-                    "--self-contained", "--output", output, "--nologo",
+                    "--self-contained", "--output", output, "--nologo", .. restoreAll,
                 ]);
                 var request = new ApplicationPublishRequest
                 {

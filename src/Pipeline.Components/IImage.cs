@@ -132,7 +132,7 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
     {
         Dockerfile = Dockerfile,
         ContextDirectory = ImageContext,
-        Platforms = [.. Platforms.Select(platform => new PlatformContext(platform, ImageContext / platform.RuntimeIdentifier))],
+        Platforms = [.. Platforms.Select(platform => new PlatformContext(platform, ICompile.PlatformFolder(ImageContext, platform)))],
         IgnoreFile = IgnoreFile?.Value,
         Tags = [],
         BuildArguments = BuildArgument.ToDictionary(BuildArgs),

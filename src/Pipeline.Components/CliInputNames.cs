@@ -20,6 +20,7 @@ internal static class CliInputNames
         RegistryCa = DeclaredParameter.Flag<IHazRegistry>(build => build.RegistryCa),
         BaseImage = DeclaredParameter.Flag<IImage>(build => build.BaseImage),
         ImageBuilder = DeclaredParameter.Flag<IImage>(build => build.Builder),
+        Platforms = DeclaredParameter.Flag<ICompile>(build => build.Platforms),
         Manifest = DeclaredParameter.Flag<IRender>(build => build.Manifest),
         Kubeconfig = DeclaredParameter.Flag<IHazCluster>(build => build.Kubeconfig),
         KubeContext = DeclaredParameter.Flag<IHazCluster>(build => build.KubeContext),

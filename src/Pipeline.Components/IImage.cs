@@ -54,6 +54,7 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
         .Description("Build the image and tag it registry/artifact:v<release> (skipped when the registry has that content)")
         .DependsOn(Compile)
         .Validates(cancellationToken => InputChecks.CheckAsync("--dockerfile", () => DockerfileCheck.CheckAsync(Dockerfile, BuildTarget, cancellationToken)))
+        .Validates(() => PlatformChecks.CheckInputs(Platforms, Builder, BaseImage, Registry, CliInputNames.Value))
         .Executes(async cancellationToken =>
         {
             var build = await ImageBuildRequestAsync(cancellationToken);
@@ -102,7 +103,7 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
             var outcome = choice.NeedsEngine ? await ReleaseAsync(null, Log) : await PushProgressView.RunAsync(this, ReleaseAsync);
             if (outcome.IsUnchanged)
             {
-                Summary.Add("Image", $"{releaseImage}@{outcome.RegistryDigest} (unchanged)");
+                Summary.Add("Image", $"{releaseImage}@{outcome.RegistryDigest}{ImageIndexText(Platforms)} (unchanged)");
                 throw new TargetSkippedException(outcome.UnchangedReason!, outcome);
             }
 
@@ -127,11 +128,16 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
         });
     });
 
+    /// <summary>" for linux/amd64, linux/arm64 (an image index)" after the image in the summary; empty for a single-platform image.</summary>
+    internal static string ImageIndexText(IReadOnlyList<Platform> platforms) =>
+        platforms.Count == 0 ? string.Empty : $" for {string.Join(", ", platforms)} (an image index)";
+
     /// <summary>What the image is built from (no release yet: Doctor chooses the builder from these alone).</summary>
     private ImageBuildRequest ImageInputs => new()
     {
         Dockerfile = Dockerfile,
         ContextDirectory = ImageContext,
+        Platforms = [.. Platforms.Select(platform => new PlatformContext(platform, ICompile.PlatformFolder(ImageContext, platform)))],
         IgnoreFile = IgnoreFile?.Value,
         Tags = [],
         BuildArguments = BuildArgument.ToDictionary(BuildArgs),

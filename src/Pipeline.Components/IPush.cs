@@ -36,7 +36,7 @@ public interface IPush : IImage
                 }
 
                 var verified = new PushedImage(image.Release, directDigest, Uploaded: true);
-                Summary.Add("Image", $"{verified} ({image.Built.UploadedBytes} bytes uploaded)");
+                Summary.Add("Image", $"{verified}{ImageIndexText(image.Built.Platforms)} ({image.Built.UploadedBytes} bytes uploaded)");
                 return verified;
             }
 

@@ -12,6 +12,13 @@ public sealed record ImageBuildRequest
     /// <summary>The folder the Dockerfile's COPY instructions read (for .NET, the <c>dotnet publish</c> output).</summary>
     public required string ContextDirectory { get; init; }
 
+    /// <summary>
+    /// The platforms of a multi-platform image, each with its own context: one image per platform from the same
+    /// Dockerfile, pushed under an image index (direct builder only). Empty builds one image for this machine's
+    /// platform from <see cref="ContextDirectory"/>, as a plain manifest.
+    /// </summary>
+    public IReadOnlyList<PlatformContext> Platforms { get; init; } = [];
+
     /// <summary>The ignore file; <c>.dockerignore</c> in the context when null.</summary>
     public string? IgnoreFile { get; init; }
 

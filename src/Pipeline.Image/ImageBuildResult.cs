@@ -29,6 +29,12 @@ public sealed record ImageBuildResult
     /// <summary>The manifest digest the registry holds under every tag, when the builder pushed it itself.</summary>
     public Digest? PushedDigest { get; init; }
 
+    /// <summary>The platforms of the image index pushed (<see cref="PushedDigest"/> is the index's), in its order; empty for a single-platform image.</summary>
+    public IReadOnlyList<Platform> Platforms { get; init; } = [];
+
+    /// <summary>Each platform's manifest digest, in the order of <see cref="Platforms"/>.</summary>
+    public IReadOnlyList<Digest> PlatformDigests { get; init; } = [];
+
     /// <summary>Bytes the builder uploaded to the registry (0 when it pushed nothing itself or every blob was there).</summary>
     public long UploadedBytes { get; init; }
 
@@ -38,7 +44,7 @@ public sealed record ImageBuildResult
     /// <summary>Blobs the registry had already (found by HEAD).</summary>
     public int ReusedBlobs { get; init; }
 
-    /// <summary>The layers the build added, bottom first, when the builder wrote them itself.</summary>
+    /// <summary>The layers the build added, bottom first, when the builder wrote them itself (for an index, each platform's in turn).</summary>
     public IReadOnlyList<Digest> LayerDigests { get; init; } = [];
 
     /// <summary>True when the image is already in the registry and needs only verifying, not pushing.</summary>

@@ -7,7 +7,8 @@ namespace Pipeline.Image;
 /// Chooses the builder before anything connects to an engine: the direct builder when the Dockerfile needs no
 /// container (its base may be the offline base, scratch, or an image in any registry), else the engine builder,
 /// with the reason. An explicit <c>direct</c> that cannot be honoured fails with
-/// the instruction's line instead of falling back.
+/// the instruction's line instead of falling back. A multi-platform build (an image index) is the direct builder's
+/// alone: one that would need the engine fails, saying why.
 /// </summary>
 public static class ImageBuilderSelection
 {
@@ -25,18 +26,28 @@ public static class ImageBuilderSelection
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(inputs);
+        var platforms = request.Platforms.Count > 0;
         if (asked == ImageBuilderKind.Engine)
         {
-            return new ImageBuilderChoice(ImageBuilderKind.Engine, $"{inputs.ImageBuilder} asks for it");
+            return platforms
+                ? throw PlatformChecks.NeedsDirectBuilder(inputs, $"{inputs.ImageBuilder} asks for the engine builder")
+                : new ImageBuilderChoice(ImageBuilderKind.Engine, $"{inputs.ImageBuilder} asks for it");
         }
 
-        var outcome = await DirectBuildPlanner.PlanAsync(await DirectBuildPlanRequest.ForBuildAsync(request, cancellationToken), cancellationToken);
+        // Every platform's context is planned alike (the same Dockerfile): the first one answers for them.
+        var planned = platforms ? request with { ContextDirectory = request.Platforms[0].ContextDirectory } : request;
+        var outcome = await DirectBuildPlanner.PlanAsync(await DirectBuildPlanRequest.ForBuildAsync(planned, cancellationToken), cancellationToken);
         var needsEngine = outcome is DirectBuildRefusal refusal ? refusal.ToString() : null;
         if (needsEngine is null)
         {
             return new ImageBuilderChoice(ImageBuilderKind.Direct, asked == ImageBuilderKind.Direct
                 ? $"{inputs.ImageBuilder} asks for it"
                 : "the Dockerfile needs no container, so no Docker engine is used");
+        }
+
+        if (platforms)
+        {
+            throw PlatformChecks.NeedsDirectBuilder(inputs, $"{request.Dockerfile} needs the engine builder: {needsEngine}");
         }
 
         return asked == ImageBuilderKind.Direct

@@ -32,6 +32,9 @@ public sealed record StageInputNames
     /// <summary>The image the Dockerfile builds on (CLI: <c>--base-image</c>).</summary>
     public string BaseImage { get; init; } = "the base image";
 
+    /// <summary>The platforms of a multi-platform image (CLI: <c>--platforms</c>).</summary>
+    public string Platforms { get; init; } = "the image platforms";
+
     /// <summary>Which image builder to use (CLI: <c>--builder</c>).</summary>
     public string ImageBuilder { get; init; } = "the image builder choice";
 

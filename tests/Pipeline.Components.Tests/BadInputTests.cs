@@ -33,6 +33,7 @@ public sealed class BadInputTests(ChainFixture chain, ITestOutputHelper output)
         { "--build-args", "NOEQUALS", "--build-args (from the command line): 'NOEQUALS' is not KEY=VALUE" },
         { "--build-target", "no-such-stage", "the build target 'no-such-stage' is not a stage of this Dockerfile" },
         { "--dockerfile", "/nonexistent/Dockerfile", "--dockerfile (from the command line): '/nonexistent/Dockerfile' does not exist" },
+        { "--platforms", "linux/amd64,linux/s390x", "--platforms (from the command line): 'linux/amd64,linux/s390x' is not a valid Platform[]. 'linux/s390x' is not a platform an image is built for: pass one or more of linux/amd64, linux/arm64, linux/arm/v7 (comma-separated)" },
     };
 
     [Theory]
@@ -42,6 +43,24 @@ public sealed class BadInputTests(ChainFixture chain, ITestOutputHelper output)
         var run = await RunRefusedAsync(flag, value);
 
         run.Output.Should().Contain(expected);
+    }
+
+    [Fact]
+    public async Task Publish_PlatformsWithTheEngineBuilder_IsRefusedBeforeCompile()
+    {
+        var run = await RunRefusedAsync("--platforms", "linux/amd64,linux/arm64", extra: ["--builder", "engine"]);
+
+        run.Output.Should().Contain("--platforms builds one image per platform under an image index, which only the direct builder makes, and --builder asks for the engine builder");
+    }
+
+    [Fact]
+    public async Task Publish_AnotherPlatformOnTheOfflineBase_IsRefusedBeforeCompile()
+    {
+        // The workspace's Publish builds on the offline base (--base-image local).
+        var run = await RunRefusedAsync("--platforms", "linux/amd64,linux/arm64");
+
+        run.Output.Should().Contain("--platforms asks for linux/arm64, but the offline local base holds this machine's files (linux/amd64) only: ")
+            .And.Contain("and set --base-image to it.");
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class CliInputNamesTests
             RegistryCa = "--registry-ca",
             BaseImage = "--base-image",
             ImageBuilder = "--builder",
+            Platforms = "--platforms",
             Manifest = "--manifest",
             Kubeconfig = "--kubeconfig",
             KubeContext = "--kube-context",

@@ -24,7 +24,30 @@ public sealed class CompileSkipTests(ITestOutputHelper output) : IDisposable
         forced.Output.Should().Contain("> dotnet publish");
     }
 
+    [Fact]
+    public async Task Compile_Platforms_PublishesOncePerPlatformBesideTheSinglePlatformFolder_AndSkipsWhenNoneChanged()
+    {
+        var publish = Path.Combine(_root, "artifacts", "publish");
+
+        (await RunAsync("--platforms", "linux/amd64,linux/arm64")).StatusOf("Compile").Should().Be("Succeeded");
+        var unchanged = await RunAsync("--platforms", "linux/amd64,linux/arm64");
+
+        ElfMachine(Path.Combine(publish, "orders-api-linux-x64", "Orders.Api")).Should().Be(62, "x86-64");
+        ElfMachine(Path.Combine(publish, "orders-api-linux-arm64", "Orders.Api")).Should().Be(183, "aarch64");
+        Directory.Exists(Path.Combine(publish, "orders-api")).Should().BeFalse("the single-platform folder is left alone");
+        unchanged.StatusOf("Compile").Should().Be("Skipped");
+        unchanged.Output.Should().NotContain("> dotnet publish");
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    // e_machine of an ELF file: the apphost's CPU.
+    private static ushort ElfMachine(string path)
+    {
+        var header = File.ReadAllBytes(path).AsSpan(0, 20);
+        header[..4].ToArray().Should().Equal([0x7F, (byte)'E', (byte)'L', (byte)'F']);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(header[18..]);
+    }
 
     private Task<ChainRun> RunAsync(params string[] args)
     {

@@ -65,6 +65,35 @@ public sealed class ImageBuilderSelectionTests
         choice.Should().Be(new ImageBuilderChoice(ImageBuilderKind.Engine, "--builder asks for it"));
     }
 
+    [Fact]
+    public async Task ChooseAsync_PlatformsWithAskedEngine_FailsBeforeAnyPlanning()
+    {
+        using var app = new TemporaryFolder();
+        var request = WithPlatforms(app, Request(app, "FROM scratch\nCOPY hello.txt /\n"));
+
+        var act = () => ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Engine, request, Inputs with { Platforms = "--platforms" }, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<ImageBuildException>()).Which.Message.Should()
+            .StartWith("--platforms builds one image per platform under an image index, which only the direct builder makes, and --builder asks for the engine builder");
+    }
+
+    [Fact]
+    public async Task ChooseAsync_PlatformsWithADockerfileThatNeedsTheEngine_FailsNamingTheLine()
+    {
+        using var app = new TemporaryFolder();
+        var request = WithPlatforms(app, Request(app, "FROM scratch\nRUN echo hi\n"));
+
+        var act = () => ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Auto, request, Inputs with { Platforms = "--platforms" }, CancellationToken.None);
+
+        var thrown = (await act.Should().ThrowAsync<ImageBuildException>()).Which;
+        thrown.Message.Should().StartWith("--platforms builds one image per platform under an image index").And.Contain("needs the engine builder: line 2: ");
+    }
+
+    private static ImageBuildRequest WithPlatforms(TemporaryFolder app, ImageBuildRequest request) => request with
+    {
+        Platforms = [new PlatformContext(Platform.Parse("linux/amd64"), app.Path), new PlatformContext(Platform.Parse("linux/arm64"), app.Path)],
+    };
+
     private static ImageBuildRequest Request(TemporaryFolder app, string dockerfile)
     {
         app.Write("hello.txt", "hello");

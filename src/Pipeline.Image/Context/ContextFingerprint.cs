@@ -76,6 +76,22 @@ public readonly record struct ContextFingerprint
         return new ContextFingerprint("sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
+    /// <summary>
+    /// The fingerprint of a multi-platform image: its platforms' fingerprints, in order, with their platforms, so a
+    /// change in any platform's inputs (or in the platforms) changes it. Every platform's image carries it.
+    /// </summary>
+    public static ContextFingerprint Combine(IReadOnlyList<(Platform Platform, ContextFingerprint Fingerprint)> platforms)
+    {
+        ArgumentNullException.ThrowIfNull(platforms);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (platform, fingerprint) in platforms)
+        {
+            Append(hash, "platform", platform.ToString(), fingerprint.Value);
+        }
+
+        return new ContextFingerprint("sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
     /// <summary>Reads a fingerprint back from the label value.</summary>
     public static ContextFingerprint? FromLabel(string? value) =>
         value is { Length: 71 } && value.StartsWith("sha256:", StringComparison.Ordinal) && value[7..].All(char.IsAsciiHexDigitLower)

@@ -10,7 +10,8 @@ namespace Pipeline.Image.Direct;
 /// (<see cref="DirectBuildPlanner"/>), its layers written as reproducible gzip'd tars (a .NET publish output split in
 /// three) on the base's, described by a config and a schema 2 manifest, and pushed straight to the registry blob by
 /// blob (HEAD first, upload what is missing, the config, then the manifest under each tag last), so a second push
-/// of the same inputs uploads nothing and a code change uploads only the application's layer.
+/// of the same inputs uploads nothing and a code change uploads only the application's layer. With
+/// <see cref="ImageBuildRequest.Platforms"/>, one such image per platform (pushed by digest) under an image index.
 /// </summary>
 public sealed class DirectImageBuilder : IImageBuilder
 {
@@ -68,16 +69,36 @@ public sealed class DirectImageBuilder : IImageBuilder
     {
         ArgumentNullException.ThrowIfNull(request);
         var repositories = TargetRepositories(request);
+        if (request.Platforms.Count == 0)
+        {
+            return await PrepareImageAsync(request, repositories, platform: null, cancellationToken);
+        }
+
+        var repeated = request.Platforms.GroupBy(entry => entry.Platform).FirstOrDefault(group => group.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new ImageBuildException(ImageBuildFailureKind.InvalidInput, $"{_inputs.Platforms} names {repeated.Key} twice: name each platform once.");
+        }
+
+        // One image per platform, each from its own publish output, prepared side by side.
+        var images = await Task.WhenAll(request.Platforms.Select(entry => PrepareImageAsync(
+            request with { ContextDirectory = entry.ContextDirectory, Platforms = [] }, repositories, entry.Platform, cancellationToken)));
+        return new DirectPreparedIndex(this, request, images);
+    }
+
+    private async Task<DirectPreparedImage> PrepareImageAsync(ImageBuildRequest request, List<string> repositories, Platform? platform, CancellationToken cancellationToken)
+    {
         var planRequest = await DirectBuildPlanRequest.ForBuildAsync(request, cancellationToken);
+        planRequest = platform is { } built ? planRequest with { Platform = built.ToString() } : planRequest;
         var context = planRequest.Context;
-        var baseImage = await ReadBaseAsync(Planned(await DirectBuildPlanner.PlanAsync(planRequest, cancellationToken), request).Base, request, repositories[0], planRequest.Platform, cancellationToken);
+        var baseImage = await ReadBaseAsync(Planned(await DirectBuildPlanner.PlanAsync(planRequest, cancellationToken), request).Base, request, repositories[0], planRequest.Platform, platform, cancellationToken);
         var plan = Planned(await DirectBuildPlanner.PlanAsync(planRequest with { BaseSettings = baseImage.Settings }, cancellationToken), request);
         var layers = plan.Layers.Select(layer => KeepBaseDirectories(layer, baseImage, request)).ToList();
 
         // The same fingerprint and labels as the engine builder, where the base is a build argument.
         var buildArguments = new Dictionary<string, string>(request.BuildArguments, StringComparer.Ordinal) { [request.BaseImageArgument] = baseImage.Name };
         var fingerprint = Task.Run(() => ContextFingerprint.ComputeAsync(context, buildArguments, request.TargetStage, baseImage.Name, cancellationToken), cancellationToken);
-        return new DirectPreparedImage(this, request, repositories, baseImage, layers, plan.ApplyTo(baseImage.Settings), fingerprint);
+        return new DirectPreparedImage(this, request, repositories, baseImage, layers, plan.ApplyTo(baseImage.Settings), fingerprint, platform);
     }
 
     internal RegistryClient Registry => _registry;
@@ -95,29 +116,35 @@ public sealed class DirectImageBuilder : IImageBuilder
         _ => throw new InvalidOperationException($"unknown plan outcome {outcome.GetType().Name}"),
     };
 
-    private async Task<DirectBaseImage> ReadBaseAsync(DirectBuildBase planned, ImageBuildRequest request, string targetRepository, string platform, CancellationToken cancellationToken)
+    private async Task<DirectBaseImage> ReadBaseAsync(DirectBuildBase planned, ImageBuildRequest request, string targetRepository, string platformName, Platform? platform, CancellationToken cancellationToken)
     {
         if (planned.IsLocal)
         {
+            // The offline base is this machine's files: it runs on this machine's platform only.
+            if (platform is { } built && built != Platform.Machine)
+            {
+                throw PlatformChecks.LocalBaseIsThisMachines(_inputs, built, _registry.Registry);
+            }
+
             return await _localBase.ResolveAsync(cancellationToken);
         }
 
         if (planned.Reference is not { } reference)
         {
-            return DirectBaseImage.Scratch(platform);
+            return DirectBaseImage.Scratch(platformName);
         }
 
         DirectBaseImage read;
         if (reference.Registry == _registry.Registry)
         {
-            read = await RegistryBaseImage.ReadAsync(_registry, reference, targetRepository, _inputs, cancellationToken);
+            read = await RegistryBaseImage.ReadAsync(_registry, reference, targetRepository, _inputs, cancellationToken, platform);
         }
         else
         {
             // The base's own login, never the push registry's: those credentials go to the push registry only.
             using var source = _connectBaseRegistry(reference.Registry, request.BaseImageCredentials ?? RegistryCredentials.Anonymous);
             var cache = new BlobFileCache(Path.Combine(_localBase.CacheFolder, "blobs"));
-            read = await ForeignBaseImage.ReadAsync(source, cache, _registry, reference, targetRepository, _inputs, _logger, cancellationToken);
+            read = await ForeignBaseImage.ReadAsync(source, cache, _registry, reference, targetRepository, _inputs, _logger, cancellationToken, platform);
         }
 
         var trees = Path.Combine(_localBase.CacheFolder, "trees");

@@ -24,6 +24,7 @@ public static class ForeignBaseImage
     /// <param name="inputs">What the caller calls its inputs, for the fixes.</param>
     /// <param name="logger">Says what is fetched.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <param name="platform">The platform built (its entry of a base index); null: linux/amd64.</param>
     /// <exception cref="ImageBuildException">The base registry refused or failed, naming the base and the fix; the base is missing or not gzip'd.</exception>
     public static async Task<DirectBaseImage> ReadAsync(
         RegistryClient source,
@@ -33,7 +34,8 @@ public static class ForeignBaseImage
         string targetRepository,
         StageInputNames inputs,
         ILogger logger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Platform? platform = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(cache);
@@ -49,7 +51,7 @@ public static class ForeignBaseImage
 
         try
         {
-            var manifest = await RegistryBaseImage.ManifestAsync(source, image, inputs, cancellationToken);
+            var manifest = await RegistryBaseImage.ManifestAsync(source, image, inputs, platform, cancellationToken);
             var configDigest = ImageManifestJson.ConfigDigest(manifest.Content, source.Registry, image);
             var config = await File.ReadAllBytesAsync(await cache.GetOrDownloadAsync(source.Blobs, image.Repository, configDigest, cancellationToken: cancellationToken), cancellationToken);
             var listed = RegistryBaseImage.Layers(manifest, image);
@@ -61,7 +63,7 @@ public static class ForeignBaseImage
                     ? new BaseLayer(digest, size, LocalPath: null)
                     : new BaseLayer(digest, size, await CachedAsync(source, cache, image, digest, size, logger, token));
             });
-            return new DirectBaseImage(image.ToString(), RegistryBaseImage.Config(config, image), layers);
+            return new DirectBaseImage(image.ToString(), RegistryBaseImage.Config(config, image, platform, inputs), layers);
         }
         catch (RegistryException exception) when (exception.Registry == image.Registry)
         {

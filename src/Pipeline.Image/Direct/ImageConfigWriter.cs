@@ -19,13 +19,15 @@ public static class ImageConfigWriter
     /// <param name="diffIds">Every layer's uncompressed digest, the base's first.</param>
     /// <param name="layerHistory">One "created_by" per layer the build added.</param>
     /// <param name="created">The build time.</param>
+    /// <param name="platform">The image's platform, written as its architecture, os and variant; null keeps the base's.</param>
     public static byte[] Write(
         JsonObject baseConfig,
         ContainerSettings settings,
         IReadOnlyDictionary<string, string> labels,
         IReadOnlyList<Digest> diffIds,
         IReadOnlyList<string> layerHistory,
-        DateTimeOffset created)
+        DateTimeOffset created,
+        Platform? platform = null)
     {
         ArgumentNullException.ThrowIfNull(baseConfig);
         ArgumentNullException.ThrowIfNull(settings);
@@ -46,16 +48,17 @@ public static class ImageConfigWriter
 
         var config = new JsonObject
         {
-            ["architecture"] = baseConfig["architecture"]?.DeepClone() ?? "amd64",
+            ["architecture"] = platform?.Architecture ?? baseConfig["architecture"]?.DeepClone() ?? "amd64",
             ["config"] = run,
             ["created"] = createdText,
             ["history"] = history,
-            ["os"] = baseConfig["os"]?.DeepClone() ?? "linux",
+            ["os"] = platform?.Os ?? baseConfig["os"]?.DeepClone() ?? "linux",
             ["rootfs"] = new JsonObject { ["type"] = "layers", ["diff_ids"] = ContainerSettingsJson.Array(diffIds.Select(id => id.ToString())) },
         };
-        if (baseConfig["variant"] is { } variant)
+        var variant = platform is { } built ? (JsonNode?)built.Variant : baseConfig["variant"]?.DeepClone();
+        if (variant is not null)
         {
-            config["variant"] = variant.DeepClone();
+            config["variant"] = variant;
         }
 
         return JsonSerializer.SerializeToUtf8Bytes(config);

@@ -7,7 +7,7 @@ using Pipeline.Version;
 namespace Pipeline.Image.Direct;
 
 /// <summary>
-/// A base image in the registry the image is pushed to: its manifest (for an index, the linux/amd64 one) and
+/// A base image in the registry the image is pushed to: its manifest (for an index, the platform's, linux/amd64 by default) and
 /// config are read, and its layers are reused where they are (a HEAD in the target repository, else a
 /// cross-repository mount from the base's own repository), never uploaded again. A base in another registry is
 /// <see cref="ForeignBaseImage"/>'s.
@@ -17,10 +17,16 @@ public static class RegistryBaseImage
     private const string OciLayerGzip = "application/vnd.oci.image.layer.v1.tar+gzip";
 
     /// <summary>Reads <paramref name="image"/> and checks that <paramref name="targetRepository"/> holds its layers.</summary>
-    /// <exception cref="ImageBuildException">The base is missing, or its layers are not in the target repository.</exception>
+    /// <param name="registry">The push registry, which holds the base.</param>
+    /// <param name="image">The base.</param>
+    /// <param name="targetRepository">Where the image is pushed, so where the base's layers must be (or be mounted from).</param>
+    /// <param name="inputs">What the caller calls its inputs, for the fixes.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <param name="platform">The platform built: its entry of a base index, and a single-manifest base must be for it; null reads an index's linux/amd64 entry.</param>
+    /// <exception cref="ImageBuildException">The base is missing, not for the platform, or its layers are not in the target repository.</exception>
     /// <exception cref="ArgumentException">The base is in another registry than <paramref name="registry"/>.</exception>
     public static async Task<DirectBaseImage> ReadAsync(
-        RegistryClient registry, ImageReference image, string targetRepository, StageInputNames inputs, CancellationToken cancellationToken)
+        RegistryClient registry, ImageReference image, string targetRepository, StageInputNames inputs, CancellationToken cancellationToken, Platform? platform = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -31,7 +37,7 @@ public static class RegistryBaseImage
                 nameof(image));
         }
 
-        var manifest = await ManifestAsync(registry, image, inputs, cancellationToken);
+        var manifest = await ManifestAsync(registry, image, inputs, platform, cancellationToken);
         var layers = new List<BaseLayer>();
         foreach (var (digest, size) in Layers(manifest, image))
         {
@@ -53,19 +59,27 @@ public static class RegistryBaseImage
         }
 
         var configDigest = ImageManifestJson.ConfigDigest(manifest.Content, registry.Registry, image);
-        return new DirectBaseImage(image.ToString(), Config((await registry.Blobs.GetAsync(image.Repository, configDigest, cancellationToken)).Span, image), layers);
+        return new DirectBaseImage(image.ToString(), Config((await registry.Blobs.GetAsync(image.Repository, configDigest, cancellationToken)).Span, image, platform, inputs), layers);
     }
 
-    /// <summary>The manifest of <paramref name="image"/> in <paramref name="registry"/>, its own registry: for an index, the linux/amd64 one.</summary>
-    internal static async Task<RegistryManifest> ManifestAsync(RegistryClient registry, ImageReference image, StageInputNames inputs, CancellationToken cancellationToken)
+    /// <summary>
+    /// The manifest of <paramref name="image"/> in <paramref name="registry"/>, its own registry: for an index, the entry
+    /// of <paramref name="platform"/> (null: linux/amd64).
+    /// </summary>
+    internal static async Task<RegistryManifest> ManifestAsync(RegistryClient registry, ImageReference image, StageInputNames inputs, Platform? platform, CancellationToken cancellationToken)
     {
         try
         {
             var manifest = await registry.Manifests.GetAsync(image.Repository, image.ManifestReference, cancellationToken);
             if (ManifestMediaTypes.IsIndex(manifest.Descriptor.MediaType))
             {
-                var platform = ImageManifestJson.PickPlatform(manifest.Content, registry.Registry, image);
-                manifest = await registry.Manifests.GetAsync(image.Repository, platform.ToString(), cancellationToken);
+                var entry = platform is { } wanted
+                    ? ImageManifestJson.FindPlatform(manifest.Content, registry.Registry, image, wanted.Os, wanted.Architecture, wanted.Variant)
+                        ?? throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
+                            $"the base image {image} has no {wanted} manifest in its index, and {inputs.Platforms} asks for {wanted}: "
+                            + $"push a base index with every platform asked for to {registry.Registry}, or set {inputs.BaseImage} to one.")
+                    : ImageManifestJson.PickPlatform(manifest.Content, registry.Registry, image);
+                manifest = await registry.Manifests.GetAsync(image.Repository, entry.ToString(), cancellationToken);
             }
 
             return manifest;
@@ -98,8 +112,18 @@ public static class RegistryBaseImage
         return layers;
     }
 
-    /// <summary>The base's config JSON.</summary>
-    internal static JsonObject Config(ReadOnlySpan<byte> content, ImageReference image) =>
-        JsonNode.Parse(content) as JsonObject
-        ?? throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable, $"the config of the base image {image} is not a JSON object: push the base again.");
+    /// <summary>The base's config JSON; with <paramref name="platform"/>, it must be that platform's (a single-manifest base).</summary>
+    internal static JsonObject Config(ReadOnlySpan<byte> content, ImageReference image, Platform? platform, StageInputNames inputs)
+    {
+        var config = JsonNode.Parse(content) as JsonObject
+            ?? throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable, $"the config of the base image {image} is not a JSON object: push the base again.");
+        if (platform is { } built && (config["os"]?.GetValue<string>() != built.Os || config["architecture"]?.GetValue<string>() != built.Architecture))
+        {
+            throw new ImageBuildException(ImageBuildFailureKind.BaseImageUnavailable,
+                $"the base image {image} is for {config["os"]}/{config["architecture"]}, and {inputs.Platforms} asks for {built}: "
+                + $"push a multi-platform base (an image index) and set {inputs.BaseImage} to it.");
+        }
+
+        return config;
+    }
 }

@@ -13,6 +13,7 @@ public sealed class EngineImageBuilder : IImageBuilder
     private readonly IContainerEngine _engine;
     private readonly LocalImageLedger _ledger;
     private readonly ImageBuilder _builder;
+    private readonly StageInputNames _inputs;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="engine">The engine that builds.</param>
@@ -26,6 +27,7 @@ public sealed class EngineImageBuilder : IImageBuilder
         ArgumentNullException.ThrowIfNull(logger);
         _engine = engine;
         _ledger = ledger;
+        _inputs = inputs ?? StageInputNames.Neutral;
         _builder = new ImageBuilder(engine, new LocalBaseImage(engine, logger, inputs), logger, inputs);
     }
 
@@ -33,8 +35,17 @@ public sealed class EngineImageBuilder : IImageBuilder
     public ImageBuilderKind Kind => ImageBuilderKind.Engine;
 
     /// <inheritdoc />
-    public async Task<IPreparedImage> PrepareAsync(ImageBuildRequest request, CancellationToken cancellationToken) =>
-        new Prepared(this, await _builder.PrepareAsync(request, cancellationToken));
+    public async Task<IPreparedImage> PrepareAsync(ImageBuildRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Platforms.Count > 0)
+        {
+            throw PlatformChecks.NeedsDirectBuilder(_inputs, "the engine builder builds this machine's platform only, with no image index");
+        }
+
+        return new Prepared(this, await _builder.PrepareAsync(request, cancellationToken));
+    }
+
 
     private sealed class Prepared(EngineImageBuilder owner, PreparedImageBuild prepared) : IPreparedImage
     {

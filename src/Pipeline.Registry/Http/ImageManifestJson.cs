@@ -20,28 +20,39 @@ internal static class ImageManifestJson
     }
 
     /// <summary>The linux/amd64 manifest of an index, or its first entry.</summary>
-    public static Digest PickPlatform(ReadOnlyMemory<byte> index, RegistryHost registry, ImageReference image)
+    public static Digest PickPlatform(ReadOnlyMemory<byte> index, RegistryHost registry, ImageReference image) =>
+        FindPlatform(index, registry, image, "linux", "amd64", variant: null) ?? EntryDigest(Entries(index, registry, image)[0], registry, image);
+
+    /// <summary>
+    /// The manifest of an index for <c>os/architecture[/variant]</c> (an entry without a variant matches any asked
+    /// variant, as Docker matches them), or null when the index lists none.
+    /// </summary>
+    public static Digest? FindPlatform(ReadOnlyMemory<byte> index, RegistryHost registry, ImageReference image, string os, string architecture, string? variant)
     {
+        var chosen = Entries(index, registry, image).FirstOrDefault(entry =>
+            entry.TryGetProperty("platform", out var platform)
+            && platform.TryGetProperty("os", out var entryOs) && entryOs.GetString() == os
+            && platform.TryGetProperty("architecture", out var entryArchitecture) && entryArchitecture.GetString() == architecture
+            && (variant is null || !platform.TryGetProperty("variant", out var entryVariant) || entryVariant.GetString() == variant));
+        return chosen.ValueKind == JsonValueKind.Undefined ? null : EntryDigest(chosen, registry, image);
+    }
+
+    private static List<JsonElement> Entries(ReadOnlyMemory<byte> index, RegistryHost registry, ImageReference image)
+    {
+        // Cloned out of the document, so the entries outlive it.
         using var document = Parse(index, registry, image);
-        if (!document.RootElement.TryGetProperty("manifests", out var manifests) || manifests.GetArrayLength() == 0)
+        if (!document.RootElement.TryGetProperty("manifests", out var manifests) || manifests.ValueKind != JsonValueKind.Array || manifests.GetArrayLength() == 0)
         {
             throw Invalid(registry, image, "is an index without manifests");
         }
 
-        var entries = manifests.EnumerateArray().ToList();
-        var chosen = entries.FirstOrDefault(entry =>
-            entry.TryGetProperty("platform", out var platform)
-            && platform.TryGetProperty("os", out var os) && os.GetString() == "linux"
-            && platform.TryGetProperty("architecture", out var architecture) && architecture.GetString() == "amd64");
-        if (chosen.ValueKind == JsonValueKind.Undefined)
-        {
-            chosen = entries[0];
-        }
+        return [.. manifests.EnumerateArray().Select(entry => entry.Clone())];
+    }
 
-        return chosen.TryGetProperty("digest", out var digest) && Digest.TryParse(digest.GetString(), out var parsed)
+    private static Digest EntryDigest(JsonElement entry, RegistryHost registry, ImageReference image) =>
+        entry.TryGetProperty("digest", out var digest) && Digest.TryParse(digest.GetString(), out var parsed)
             ? parsed
             : throw Invalid(registry, image, "has an index entry without a digest");
-    }
 
     public static ImageConfiguration ReadConfiguration(Digest configDigest, ReadOnlyMemory<byte> config)
     {

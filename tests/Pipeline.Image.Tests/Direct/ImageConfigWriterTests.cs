@@ -63,6 +63,17 @@ public class ImageConfigWriterTests
     }
 
     [Fact]
+    public void Write_WithAPlatform_WritesItsArchitectureOsAndVariantOverTheBases()
+    {
+        var written = Parse(ImageConfigWriter.Write(BaseConfig(), new ContainerSettings(), new Dictionary<string, string>(), [BaseDiff], [], Created, Platform.Parse("linux/arm/v7")));
+        var withoutVariant = Parse(ImageConfigWriter.Write(BaseConfig(), new ContainerSettings(), new Dictionary<string, string>(), [BaseDiff], [], Created, Platform.Parse("linux/amd64")));
+
+        (written["architecture"]!.GetValue<string>(), written["os"]!.GetValue<string>(), written["variant"]!.GetValue<string>()).Should().Be(("arm", "linux", "v7"));
+        withoutVariant["architecture"]!.GetValue<string>().Should().Be("amd64", "the platform's, not the base's arm64");
+        withoutVariant["variant"].Should().BeNull();
+    }
+
+    [Fact]
     public void Settings_ReadBackAsWritten()
     {
         var settings = new DirectBaseImage("base", BaseConfig(), []).Settings with

@@ -41,13 +41,16 @@ public sealed class TestImage
     public Digest ManifestDigest => Digest.ComputeSha256(Manifest.Span);
 
     /// <summary>Builds an image whose layer holds <paramref name="content"/> and whose config carries <paramref name="labels"/>.</summary>
-    public static TestImage Create(string content, IReadOnlyDictionary<string, string>? labels = null)
+    /// <param name="content">The text of <c>/seed.txt</c>.</param>
+    /// <param name="labels">The config's labels.</param>
+    /// <param name="architecture">The config's architecture (an image for another platform is never run, only described).</param>
+    public static TestImage Create(string content, IReadOnlyDictionary<string, string>? labels = null, string architecture = "amd64")
     {
         var tar = LayerTar(content);
         var layer = Gzip(tar);
         var config = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
         {
-            ["architecture"] = "amd64",
+            ["architecture"] = architecture,
             ["os"] = "linux",
             ["created"] = Epoch.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
             ["config"] = new Dictionary<string, object>

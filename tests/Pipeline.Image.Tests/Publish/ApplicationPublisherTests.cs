@@ -135,7 +135,7 @@ public sealed class ApplicationPublisherTests(PublishedApp app) : IClassFixture<
     }
 
     [Fact]
-    public async Task PublishAsync_DirectoryPackagesPropsOrAssetsFileChanged_Restores()
+    public async Task PublishAsync_DirectoryPackagesPropsAssetsFileOrRestoreRecordChanged_Restores()
     {
         await PublishAsync();
         var props = app.Write("Directory.Packages.props", "<Project />");
@@ -156,6 +156,13 @@ public sealed class ApplicationPublisherTests(PublishedApp app) : IClassFixture<
         await ChangeProgramAsync();
         (await PublishAsync()).Published.Should().BeTrue();
         app.LastPublishArguments.Should().NotContain("--no-restore", "the assets file is not the last restore's");
+
+        // Not an import: only the restore's own record knows it (as it knows the package files it lists).
+        var restoreRecord = Path.Combine(Path.GetDirectoryName(assets)!, "project.nuget.cache");
+        File.SetLastWriteTimeUtc(restoreRecord, File.GetLastWriteTimeUtc(restoreRecord));
+        await ChangeProgramAsync();
+        (await PublishAsync()).Published.Should().BeTrue();
+        app.LastPublishArguments.Should().NotContain("--no-restore", "project.nuget.cache is not the last restore's");
     }
 
     private async Task ChangeProgramAsync()

@@ -35,14 +35,21 @@ public sealed class LayerWriter
     {
         ArgumentNullException.ThrowIfNull(layers);
         var written = new WrittenLayer[layers.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, layers.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (index, token) => written[index] = _cache is null
-                ? await WriteAsync(layers[index], modified, token)
-                : await _cache.GetOrWriteAsync(layers[index], modified, () => WriteAsync(layers[index], modified, token)));
-        if (_cache is not null)
+        try
         {
-            await _cache.SaveAsync(cancellationToken);
+            await Parallel.ForEachAsync(Enumerable.Range(0, layers.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                async (index, token) => written[index] = _cache is null
+                    ? await WriteAsync(layers[index], modified, token)
+                    : await _cache.GetOrWriteAsync(layers[index], modified, () => WriteAsync(layers[index], modified, token)));
+        }
+        finally
+        {
+            // Also when the build stopped the writing (the registry holds the release): what was written is kept.
+            if (_cache is not null)
+            {
+                await _cache.SaveAsync(CancellationToken.None);
+            }
         }
 
         return written;

@@ -79,6 +79,7 @@ public interface IRender : IHazReleaseImage
         })
         .Validates(async cancellationToken =>
         {
+            ManifestWriter.Prepare();   // while Compile and Image run: Render then writes at once
             var settings = await RenderSettingsAsync(pushed: null, pinByDigest: false, cancellationToken);
             await RenderManifestsAsync(settings, cancellationToken);
             await RefuseFoundPullCredentialsAsync(_ => Task.FromResult(PullSecretFile is not null), cancellationToken);

@@ -109,6 +109,9 @@ public sealed class DirectImageBuilder : IImageBuilder
 
     internal LayerPushReporter Layers => _layers;
 
+    /// <summary>The layers written for earlier builds of the request's context, beside the local base's cache.</summary>
+    internal LayerCache LayerCacheOf(ImageBuildRequest request) => LayerCache.Open(_localBase.CacheFolder, request.ContextDirectory, TimeProvider.System);
+
     private static DirectBuildPlan Planned(DirectBuildOutcome outcome, ImageBuildRequest request) => outcome switch
     {
         DirectBuildPlan plan => plan,

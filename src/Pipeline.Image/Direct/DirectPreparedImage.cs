@@ -68,7 +68,7 @@ internal sealed class DirectPreparedImage(
         var folder = Directory.CreateDirectory(Path.Combine(builder.WorkFolder, $"pipeline-direct-{Guid.NewGuid():N}")).FullName;
         using var stopWriting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var layerFiles = layers.SelectMany(DotNetLayerSplit.Split).ToList();
-        var writing = new LayerWriter(folder).WriteAllAsync(layerFiles, request.Created, stopWriting.Token);
+        var writing = new LayerWriter(folder, builder.LayerCacheOf(request)).WriteAllAsync(layerFiles, request.Created, stopWriting.Token);
         try
         {
             if (!await proceed)

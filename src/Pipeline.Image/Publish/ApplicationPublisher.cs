@@ -74,6 +74,8 @@ public sealed class ApplicationPublisher
         var outputs = new PublishInputs(readAt);
         outputs.AddTree(output, new HashSet<string>());
         var importsCurrent = RecordedImports().Count > 0 && last.Find("imports", imports.Digest()) is not null;
+        var restore = ReadRestoreInputs(projectFolder, references, intermediate, readAt);
+        var restoreCurrent = importsCurrent && restore is not null && last.Find("restore", restore.Digest(arguments)) is not null;
         var current = importsCurrent
             && last.Find("inputs", inputs.Digest(arguments)) is not null
             && outputs.Count > 0 && last.Find("output", outputs.Digest()) is not null;
@@ -88,7 +90,9 @@ public sealed class ApplicationPublisher
         {
             try
             {
-                await _dotNet([.. request.Arguments, "-getProperty:ProjectAssetsFile", $"-getResultOutputFile:{scratch}.json"], cancellationToken);
+                // NuGet's own no-op check costs an evaluation: skipped when restore's inputs are those of the last one.
+                string[] restoreSwitch = restoreCurrent && !request.Arguments.Contains("--no-restore") ? ["--no-restore"] : [];
+                await _dotNet([.. request.Arguments, .. restoreSwitch, "-getProperty:ProjectAssetsFile", $"-getResultOutputFile:{scratch}.json"], cancellationToken);
             }
             catch
             {
@@ -142,6 +146,13 @@ public sealed class ApplicationPublisher
                 record.Remember(ReferencePrefix + reference, "-", "-");
             }
 
+            // What the restore left in the intermediate folder, with project files that did not move since they were read before the publish.
+            var nowRestore = ReadRestoreInputs(projectFolder, nowReferences!, nowIntermediate, _clock.GetUtcNow());
+            if (nowRestore is { Recordable: true } && restore is { Recordable: true } && nowRestore.AgreesWith(restore, nowIntermediate))
+            {
+                record.Remember("restore", nowRestore.Digest(arguments), "-");
+            }
+
             record.Remember("intermediate", "-", nowIntermediate!);
             record.Remember("imports", nowImports.Digest(), "-");
             record.Remember("inputs", inputs.Digest(arguments), "-");
@@ -160,6 +171,44 @@ public sealed class ApplicationPublisher
         }
 
         return sources;
+    }
+
+    // What NuGet's restore reads beyond the imports (which hold the assets file, its generated props and the probed
+    // files): the project file and its packages.lock.json, and what the last restore wrote (project.nuget.cache) with
+    // the package files it expects. Null (restore) for a project with references (their own assets files are not
+    // known here) and when the last restore's project.nuget.cache cannot be read.
+    private static PublishInputs? ReadRestoreInputs(string projectFolder, IReadOnlyList<string> references, string? intermediate, DateTimeOffset readAt)
+    {
+        if (references.Count > 0 || !Directory.Exists(projectFolder))
+        {
+            return null;
+        }
+
+        var inputs = new PublishInputs(readAt);
+        foreach (var projectFile in Directory.EnumerateFiles(projectFolder, "*.*proj"))
+        {
+            inputs.Add(projectFile);
+        }
+
+        inputs.Add(Path.Combine(projectFolder, "packages.lock.json"));
+        if (intermediate is null)
+        {
+            return inputs;
+        }
+
+        var cache = Path.Combine(intermediate, "project.nuget.cache");
+        if (PublishRecord.ReadExpectedPackageFiles(cache) is not { } expectedFiles)
+        {
+            return null;
+        }
+
+        inputs.Add(cache);
+        foreach (var expected in expectedFiles)
+        {
+            inputs.Add(expected);
+        }
+
+        return inputs;
     }
 
     // The files that decide what is imported: a change in one (a new Directory.Build.props, another SDK) means the

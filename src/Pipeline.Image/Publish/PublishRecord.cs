@@ -50,6 +50,24 @@ internal static class PublishRecord
     }
 
     /// <summary>
+    /// The package files NuGet's last restore expects (<c>expectedPackageFiles</c> of <c>project.nuget.cache</c>: one
+    /// <c>.nupkg.sha512</c> per package in the global packages folder); null when the file cannot be read.
+    /// </summary>
+    public static IReadOnlyList<string>? ReadExpectedPackageFiles(string nugetCache)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(nugetCache));
+            return [.. document.RootElement.GetProperty("expectedPackageFiles").EnumerateArray()
+                .Select(file => file.GetString()).OfType<string>().Where(Path.IsPathFullyQualified)];
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// The folders of every project the published one references, directly or not, from NuGet's
     /// <c>project.assets.json</c> (its <c>libraries</c> of type <c>project</c>, relative to the project's folder).
     /// </summary>

@@ -98,6 +98,80 @@ public sealed class ApplicationPublisherTests(PublishedApp app) : IClassFixture<
         (await PublishAsync()).Published.Should().BeTrue("a failed publish may have left its output half-written");
     }
 
+    [Fact]
+    public async Task PublishAsync_OnlySourcesChanged_PublishesWithoutRestore()
+    {
+        await PublishAsync();
+        await ChangeProgramAsync();
+
+        (await PublishAsync()).Published.Should().BeTrue();
+
+        app.LastPublishArguments.Should().Contain("--no-restore", "restore's inputs are those of the last restore");
+    }
+
+    [Fact]
+    public async Task PublishAsync_PackageReferenceAddedOrRemoved_Restores()
+    {
+        await PublishAsync();
+        try
+        {
+            app.WriteProject("Newtonsoft.Json/13.0.3");   // in the machine's package cache: no download
+
+            (await PublishAsync()).Published.Should().BeTrue();
+
+            app.LastPublishArguments.Should().NotContain("--no-restore", "the project file changed");
+            File.Exists(Path.Combine(app.Output, "Newtonsoft.Json.dll")).Should().BeTrue("the new package was restored and published");
+        }
+        finally
+        {
+            app.WriteProject();
+        }
+
+        (await PublishAsync()).Published.Should().BeTrue();
+        app.LastPublishArguments.Should().NotContain("--no-restore", "the package reference went");
+        await ChangeProgramAsync();
+        (await PublishAsync()).Published.Should().BeTrue();
+        app.LastPublishArguments.Should().Contain("--no-restore", "the project file is as at the last restore");
+    }
+
+    [Fact]
+    public async Task PublishAsync_DirectoryPackagesPropsAssetsFileOrRestoreRecordChanged_Restores()
+    {
+        await PublishAsync();
+        var props = app.Write("Directory.Packages.props", "<Project />");
+        try
+        {
+            await ChangeProgramAsync();
+            (await PublishAsync()).Published.Should().BeTrue();
+            app.LastPublishArguments.Should().NotContain("--no-restore", "a Directory.Packages.props appeared above the project");
+        }
+        finally
+        {
+            File.Delete(props);
+        }
+
+        (await PublishAsync()).Published.Should().BeTrue();
+        var assets = Directory.EnumerateFiles(Path.Combine(app.Root, "app", "obj"), "project.assets.json", SearchOption.AllDirectories).Single();
+        File.SetLastWriteTimeUtc(assets, File.GetLastWriteTimeUtc(assets));   // same content and time: only the change time moves
+        await ChangeProgramAsync();
+        (await PublishAsync()).Published.Should().BeTrue();
+        app.LastPublishArguments.Should().NotContain("--no-restore", "the assets file is not the last restore's");
+
+        // Not an import: only the restore's own record knows it (as it knows the package files it lists).
+        var restoreRecord = Path.Combine(Path.GetDirectoryName(assets)!, "project.nuget.cache");
+        File.SetLastWriteTimeUtc(restoreRecord, File.GetLastWriteTimeUtc(restoreRecord));
+        await ChangeProgramAsync();
+        (await PublishAsync()).Published.Should().BeTrue();
+        app.LastPublishArguments.Should().NotContain("--no-restore", "project.nuget.cache is not the last restore's");
+    }
+
+    private async Task ChangeProgramAsync()
+    {
+        var source = Path.Combine(app.Root, "app", "Program.cs");
+        var text = await File.ReadAllTextAsync(source);
+        await File.WriteAllTextAsync(source, text.Contains("one", StringComparison.Ordinal) ? text.Replace("one", "two", StringComparison.Ordinal) : text.Replace("two", "one", StringComparison.Ordinal));
+    }
+
     private Task<ApplicationPublishResult> PublishAsync(string configuration = "Release") =>
         app.Publisher.PublishAsync(app.Request(configuration), CancellationToken.None);
 }

@@ -28,6 +28,9 @@ public sealed class PublishedApp : IAsyncLifetime
     /// <summary>How many times <c>dotnet publish</c> built (the <c>-pp</c> evaluations not counted).</summary>
     public int Publishes { get; private set; }
 
+    /// <summary>The arguments of the last <c>dotnet publish</c> that built.</summary>
+    public IReadOnlyList<string> LastPublishArguments { get; private set; } = [];
+
     /// <summary>Set by a test: the next publish runs, then reports a failure.</summary>
     public bool FailNextPublish { get; set; }
 
@@ -46,16 +49,20 @@ public sealed class PublishedApp : IAsyncLifetime
         return path;
     }
 
+    /// <summary>Writes the project file, with <paramref name="packageReference"/> (<c>Id/Version</c>) when given.</summary>
+    public string WriteProject(string? packageReference = null) => Write("app/App.csproj", $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+          </PropertyGroup>
+          {(packageReference?.Split('/') is [var id, var version] ? $"<ItemGroup><PackageReference Include=\"{id}\" Version=\"{version}\" /></ItemGroup>" : string.Empty)}
+        </Project>
+        """);
+
     public async Task InitializeAsync()
     {
-        Write("app/App.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-            </Project>
-            """);
+        WriteProject();
         Write("app/Program.cs", "System.Console.WriteLine(\"one\");\n");
         await Publisher.PublishAsync(Request(), CancellationToken.None);
     }
@@ -70,6 +77,7 @@ public sealed class PublishedApp : IAsyncLifetime
     {
         var build = !arguments.Any(argument => argument.StartsWith("-pp:", StringComparison.Ordinal));
         Publishes += build ? 1 : 0;
+        LastPublishArguments = build ? arguments : LastPublishArguments;
         await Cli.Wrap("dotnet").WithArguments(arguments).WithWorkingDirectory(Root).ExecuteAsync(cancellationToken);
         if (build && FailNextPublish)
         {

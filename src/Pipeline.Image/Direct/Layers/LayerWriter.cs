@@ -7,17 +7,25 @@ namespace Pipeline.Image.Direct;
 /// Writes layers as reproducible gzip'd tars: entries sorted by path, the given owners and modes, one fixed
 /// modification time, no user or group names and no access or change times, so the same files give the same
 /// bytes on every machine. The tar is streamed through gzip (fastest level) into a file while both hashes are
-/// computed; no layer is held in memory. Independent layers are written in parallel, one per core.
+/// computed; no layer is held in memory. Independent layers are written in parallel, one per core; with a
+/// <see cref="LayerCache"/>, <see cref="WriteAllAsync"/> takes the layers whose files did not change from it instead.
 /// </summary>
 public sealed class LayerWriter
 {
     private readonly string _folder;
+    private readonly LayerCache? _cache;
 
     /// <summary>Creates a writer that puts its layer files in <paramref name="folder"/> (created when missing).</summary>
     public LayerWriter(string folder)
+        : this(folder, cache: null)
+    {
+    }
+
+    internal LayerWriter(string folder, LayerCache? cache)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         _folder = folder;
+        _cache = cache;
     }
 
     /// <summary>Writes each list of entries as its own layer, in parallel; the results are in the order given.</summary>
@@ -27,9 +35,23 @@ public sealed class LayerWriter
     {
         ArgumentNullException.ThrowIfNull(layers);
         var written = new WrittenLayer[layers.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, layers.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (index, token) => written[index] = await WriteAsync(layers[index], modified, token));
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, layers.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                async (index, token) => written[index] = _cache is null
+                    ? await WriteAsync(layers[index], modified, token)
+                    : await _cache.GetOrWriteAsync(layers[index], modified, () => WriteAsync(layers[index], modified, token)));
+        }
+        finally
+        {
+            // Also when the build stopped the writing (the registry holds the release): what was written is kept.
+            if (_cache is not null)
+            {
+                await _cache.SaveAsync(CancellationToken.None);
+            }
+        }
+
         return written;
     }
 

@@ -25,8 +25,10 @@ public class BlobTransferFaultTests
     public async Task UploadAsync_SlowButMovingLongerThanStallAndRequestTimeouts_Succeeds()
     {
         await using var registry = await HostileRegistry.StartAsync(new HostileRegistryOptions { StoresBlobs = true });
-        using var client = CreateClient(registry, new RegistryClientOptions { StallTimeout = TimeSpan.FromMilliseconds(700), RequestTimeout = TimeSpan.FromMilliseconds(700), BlobUploadAttempts = 1 });
-        var blob = TestBlobs.Paced(chunks: 8, chunkSize: 4096, pause: TimeSpan.FromMilliseconds(250));
+        using var client = CreateClient(registry, new RegistryClientOptions { StallTimeout = TimeSpan.FromMilliseconds(1500), RequestTimeout = TimeSpan.FromMilliseconds(1500), BlobUploadAttempts = 1 });
+        // 3 s in all, twice the request timeout; each pause a sixth of the stall timeout, so a loaded machine's
+        // late timer does not look like a stall.
+        var blob = TestBlobs.Paced(chunks: 12, chunkSize: 4096, pause: TimeSpan.FromMilliseconds(250));
 
         await client.Blobs.UploadAsync("hostile/app", blob);
 

@@ -19,7 +19,7 @@ public sealed class ServiceShipment
 {
     private readonly RegistryClient _registry;
     private readonly Func<IReadOnlyList<string>, ILogger, CancellationToken, Task> _dotNet;
-    private readonly Func<ImageBuilderChoice, ILogger, IImageBuilder> _builderFor;
+    private readonly Func<ImageBuilderChoice, ILogger, CancellationToken, Task<IImageBuilder>> _builderFor;
     private readonly Func<ImageReference, ILogger, CancellationToken, Task<Digest>>? _pushLocalImage;
     private readonly ProcessEnvironment _environment;
     private readonly ILogger _logger;
@@ -36,7 +36,7 @@ public sealed class ServiceShipment
     public ServiceShipment(
         RegistryClient registry,
         Func<IReadOnlyList<string>, ILogger, CancellationToken, Task> dotNet,
-        Func<ImageBuilderChoice, ILogger, IImageBuilder> builderFor,
+        Func<ImageBuilderChoice, ILogger, CancellationToken, Task<IImageBuilder>> builderFor,
         ProcessEnvironment environment,
         ILogger logger,
         StageInputNames? inputs = null,
@@ -149,7 +149,7 @@ public sealed class ServiceShipment
         };
         var choice = await ImageBuilderSelection.ChooseAsync(request.Builder, build, _inputs, cancellationToken);
         log.LogInformation("Image: the {Choice}", choice);
-        var outcome = await new ImageRelease(_builderFor(choice, log), _registry, log, _inputs)
+        var outcome = await new ImageRelease(await _builderFor(choice, log, cancellationToken), _registry, log, _inputs)
             .BuildAsync(new ImageReleaseRequest { Build = build, OverwriteTag = request.OverwriteTag }, cancellationToken);
         if (outcome.IsUnchanged)
         {

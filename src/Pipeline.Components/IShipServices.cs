@@ -88,7 +88,7 @@ public interface IShipServices : IImage
 
             return result.Failed.Count == 0
                 ? result
-                : throw new ServicesException($"{result.Failed.Count} of {result.Services.Count} services failed: "
+                : throw new ServicesException(ServicesFailureKind.ShipmentFailed, $"{result.Failed.Count} of {result.Services.Count} services failed: "
                     + string.Join("; ", result.Failed.Select(service => $"{service.Name}: {service.Error}")));
         });
 

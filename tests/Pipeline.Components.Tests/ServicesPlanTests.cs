@@ -12,7 +12,7 @@ public sealed class ServicesPlanTests : IDisposable
 
     public ServicesPlanTests()
     {
-        Copy(Path.Combine(RepositoryRoot.Find(), "samples", "Shop"), _root);
+        ShopFolder.Copy(Path.Combine(RepositoryRoot.Find(), "samples", "Shop"), _root);
         Directory.CreateDirectory(Path.Combine(_root, ".pipeline"));
     }
 
@@ -68,19 +68,5 @@ public sealed class ServicesPlanTests : IDisposable
             WorkingDirectory = _root,
         });
         return new ChainRun(exitCode, output.ToString());
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-
-        foreach (var folder in Directory.EnumerateDirectories(from).Where(folder => Path.GetFileName(folder) is not "bin" and not "obj"))
-        {
-            Copy(folder, Path.Combine(to, Path.GetFileName(folder)));
-        }
     }
 }

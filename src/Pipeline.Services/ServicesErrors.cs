@@ -20,6 +20,9 @@ public enum ServicesFailureKind
 
     /// <summary>An existing image cannot be put under a release: it carries no build fingerprint to compare.</summary>
     ImageNotComparable,
+
+    /// <summary>Some services' images could not be shipped (each one's error is in its result); the others were.</summary>
+    ShipmentFailed,
 }
 
 /// <summary>A services request that was refused, with its <see cref="Kind"/>.</summary>

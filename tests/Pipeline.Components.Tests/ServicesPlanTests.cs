@@ -1,0 +1,72 @@
+using Pipeline.Components.Tests.Builds;
+using Pipeline.Components.Tests.Support;
+using Pipeline.Engine;
+using Pipeline.Testing.Docker;
+
+namespace Pipeline.Components.Tests;
+
+/// <summary>What a many-services build says before it does anything: --help, --plan and a wrong --services (no registry, no publish).</summary>
+public sealed class ServicesPlanTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "pipeline-shop-plan", Guid.NewGuid().ToString("N"));
+
+    public ServicesPlanTests()
+    {
+        ShopFolder.Copy(Path.Combine(RepositoryRoot.Find(), "samples", "Shop"), _root);
+        Directory.CreateDirectory(Path.Combine(_root, ".pipeline"));
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task Help_ShopRepository_ShowsTheServicesFoundAndTheParallelism()
+    {
+        var run = await RunAsync("--help");
+
+        run.ExitCode.Should().Be(0, "{0}", run);
+        run.Lines.Should().Contain(line => line.Contains("--services") && line.Contains("(default: basket-api,catalog-api,payments-api)"), "{0}", run);
+        run.Lines.Should().Contain(line => line.Contains("--parallelism") && line.Contains($"(default: {Environment.ProcessorCount})"));
+        run.Lines.Should().Contain(line => line.TrimStart().StartsWith("ServiceImages", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Plan_ServiceImagesNarrowed_ListsTheServicesItShipsAndRunsNothing()
+    {
+        var run = await RunAsync("ServiceImages", "--plan", "--release", "1.0.0", "--services", "payments-api,basket-api");
+
+        run.ExitCode.Should().Be(0, "{0}", run);
+        run.Lines[0].Should().Be("ServiceImages");
+        run.Output.Should().Contain("Services: basket-api, payments-api (each decided against");
+        Directory.Exists(Path.Combine(_root, "artifacts")).Should().BeFalse("--plan runs nothing");
+    }
+
+    [Fact]
+    public async Task Plan_UnknownService_FailsNamingTheServicesBeforeAnyTargetRuns()
+    {
+        var run = await RunAsync("ServiceImages", "--plan", "--release", "1.0.0", "--services", "orders-api");
+
+        run.ExitCode.Should().Be(2, "{0}", run);
+        run.Output.Should().Contain("unknown service 'orders-api': the services are basket-api, catalog-api, payments-api");
+    }
+
+    [Fact]
+    public async Task Plan_ParallelismBelowOne_FailsNamingTheFlag()
+    {
+        var run = await RunAsync("ServiceImages", "--plan", "--release", "1.0.0", "--parallelism", "0");
+
+        run.ExitCode.Should().Be(2, "{0}", run);
+        run.Output.Should().Contain("--parallelism 0: give at least 1");
+    }
+
+    private async Task<ChainRun> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        var exitCode = await PipelineBuild.ExecuteAsync<ShopBuild>(args, new BuildHostContext
+        {
+            Output = output,
+            Environment = new Dictionary<string, string> { ["HOME"] = _root },
+            WorkingDirectory = _root,
+        });
+        return new ChainRun(exitCode, output.ToString());
+    }
+}

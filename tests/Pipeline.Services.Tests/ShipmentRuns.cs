@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Pipeline.Engine;
+using Pipeline.Image;
+using Pipeline.Image.Direct;
+using Pipeline.Registry;
+using Pipeline.Testing.Registries;
+using Pipeline.Version;
+
+namespace Pipeline.Services.Tests;
+
+/// <summary>
+/// Four shipments of one copy of samples/Shop to one loopback docker-registry, made once for the test class
+/// (publishing is slow): the first (all built), nothing changed, one service's source changed, one service's
+/// Dockerfile broken. Each run keeps its result, the publishes the injected <c>dotnet</c> made, its registry
+/// requests and its log entries; the facts only read them.
+/// </summary>
+public sealed partial class ShipmentRuns : IAsyncLifetime, IDisposable
+{
+    private static readonly string BaseCache = Path.Combine(Path.GetTempPath(), "pipeline-test-cache", "direct-base");
+    private readonly ShopCopy _shop = new();
+    private readonly ConcurrentQueue<string> _publishes = new();
+    private RegistryServer _server = null!;
+
+    public RegistryHost Registry => _server.Host;
+
+    public ShipmentRun First { get; private set; } = null!;
+
+    public ShipmentRun Unchanged { get; private set; } = null!;
+
+    public ShipmentRun OneChanged { get; private set; } = null!;
+
+    public ShipmentRun OneBroken { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await RegistryServer.StartAsync(new RegistryServerOptions());
+        First = await ShipAsync("1.0.0");
+        Unchanged = await ShipAsync("2.0.0");
+        _shop.Replace("src/Payments.Api/Program.cs", "authorised", "approved");
+        OneChanged = await ShipAsync("3.0.0");
+        _shop.Replace("src/Catalog.Api/Dockerfile", "COPY . /app", "COPY . /app\nCOPY missing-terms.txt /app/");
+        OneBroken = await ShipAsync("4.0.0");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+    }
+
+    public void Dispose() => _shop.Dispose();
+
+    /// <summary>The digest <paramref name="repository"/>:<paramref name="tag"/> resolves to, or null.</summary>
+    public async Task<Digest?> DigestOfAsync(string repository, string tag)
+    {
+        using var client = _server.CreateClient();
+        return (await client.FindAsync(ImageReference.Create(_server.Host, repository, tag), CancellationToken.None))?.Digest;
+    }
+
+    private async Task<ShipmentRun> ShipAsync(string release)
+    {
+        using var client = _server.CreateClient();
+        var marker = $"marker-{Guid.NewGuid():N}";
+        await client.FindAsync(ImageReference.Create(_server.Host, marker, "start"), CancellationToken.None);
+        _publishes.Clear();
+        var logger = new BlockLogger();
+        var values = ShopCopy.Values with { BaseImage = "local" };
+        var shipment = new ServiceShipment(
+            client,
+            RunDotNetAsync,
+            (_, log, _) => Task.FromResult<IImageBuilder>(new DirectImageBuilder(client, new DirectLocalBase(BaseCache), log)),
+            ProcessEnvironment.Current(),
+            logger);
+        var result = await shipment.ShipAsync(new ServiceShipmentRequest
+        {
+            Sources = await _shop.SourcesAsync(values),
+            Release = ReleaseVersion.Parse(release),
+            PublishRoot = _shop.Root / "artifacts" / "publish",
+            Values = values,
+            BaseImage = Pipeline.Image.BaseImage.Local,
+            Parallelism = 3,
+        }, CancellationToken.None);
+        return new ShipmentRun(result, [.. _publishes], RequestsSince(marker), logger.Entries);
+    }
+
+    // The real SDK, counted: a publish that builds (not the -pp evaluation) records its project's file name.
+    private async Task RunDotNetAsync(IReadOnlyList<string> arguments, ILogger log, CancellationToken cancellationToken)
+    {
+        if (!arguments.Any(argument => argument.StartsWith("-pp:", StringComparison.Ordinal)))
+        {
+            _publishes.Enqueue(Path.GetFileNameWithoutExtension(arguments[1]));
+        }
+
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _shop.Root.Value, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        log.LogInformation("{Output}", (await output + await errors).TrimEnd());
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {arguments[0]} exited with {process.ExitCode}");
+        }
+    }
+
+    // "METHOD URI" for every request the registry logged after the marker's lookup; fails when the marker has left its window.
+    private List<string> RequestsSince(string marker)
+    {
+        var requests = AccessLine().Matches(_server.RecentLog).Select(match => $"{match.Groups["method"].Value} {match.Groups["uri"].Value}").ToList();
+        var start = requests.FindIndex(request => request.Contains(marker, StringComparison.Ordinal));
+        start.Should().BeGreaterThanOrEqualTo(0, "the registry's log window must still hold the run's start marker");
+        return requests[(start + 1)..];
+    }
+
+    [GeneratedRegex("http\\.request\\.method=(?<method>[A-Z]+) .*?http\\.request\\.uri=\"?(?<uri>[^\" ]+)")]
+    private static partial Regex AccessLine();
+
+    /// <summary>Every entry written to the shipment's logger, whole.</summary>
+    private sealed class BlockLogger : ILogger
+    {
+        private readonly ConcurrentQueue<string> _entries = new();
+
+        public IReadOnlyList<string> Entries => [.. _entries];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            _entries.Enqueue(formatter(state, exception));
+    }
+}
+
+/// <summary>One shipment: its result, the projects published (by file name), the registry requests, the log entries.</summary>
+public sealed record ShipmentRun(ServiceShipmentResult Result, IReadOnlyList<string> Publishes, IReadOnlyList<string> Requests, IReadOnlyList<string> LogEntries)
+{
+    public ShippedService Service(string name) => Result.Services.Single(service => service.Name == name);
+}

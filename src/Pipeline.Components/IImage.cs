@@ -85,7 +85,8 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
             else
             {
                 await EnsureLocalBaseFilesAsync(build, cancellationToken);
-                builderFor = (progress, log) => new DirectImageBuilder(registry, new DirectLocalBase(DirectLocalBase.DefaultCacheFolder, CliInputNames.Value), log, inputs: CliInputNames.Value, progress: progress);
+                builderFor = (progress, log) => new DirectImageBuilder(
+                    registry, new DirectLocalBase(DirectLocalBase.DefaultCacheFolder, CliInputNames.Value), log, inputs: CliInputNames.Value, progress: progress, choice: choice);
                 preflight = ct => Preflight.EnsureAsync(registryCheck, ct);
             }
 
@@ -146,13 +147,16 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
         Created = DateTimeOffset.UnixEpoch,
     };
 
-    /// <summary>The builder that makes this run's image, from <see cref="Builder"/> and the Dockerfile; logged once.</summary>
-    Task<ImageBuilderChoice> ChooseImageBuilderAsync(CancellationToken cancellationToken) => Once(async () =>
+    /// <summary>
+    /// The builder that makes this run's image, from <see cref="Builder"/> and the Dockerfile. Chosen on each call, not
+    /// once per run: the direct builder's choice holds the context as read then, and Doctor may ask before Compile.
+    /// </summary>
+    async Task<ImageBuilderChoice> ChooseImageBuilderAsync(CancellationToken cancellationToken)
     {
         var choice = await ImageBuilderSelection.ChooseAsync(Builder, ImageSettings(ImageInputs), CliInputNames.Value, cancellationToken);
         Log.LogInformation("Image: the {Choice}", choice);
         return choice;
-    });
+    }
 
     /// <summary>
     /// The offline base is made of this machine's busybox and runtime libraries; a direct build on a fresh root

@@ -5,6 +5,9 @@ namespace Pipeline.Image;
 /// <param name="Reason">Why: "asked for", "the Dockerfile needs no container", or the instruction that needs the engine.</param>
 public sealed record ImageBuilderChoice(ImageBuilderKind Kind, string Reason)
 {
+    /// <summary>The direct builder's plan the choice was made by, for the build to use (its context is then read once); null for the engine or an image index.</summary>
+    internal Direct.ChosenPlan? Plan { get; init; }
+
     /// <summary>True when the Docker engine builds, so it must be reachable.</summary>
     public bool NeedsEngine => Kind == ImageBuilderKind.Engine;
 

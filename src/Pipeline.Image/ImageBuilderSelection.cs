@@ -36,13 +36,18 @@ public static class ImageBuilderSelection
 
         // Every platform's context is planned alike (the same Dockerfile): the first one answers for them.
         var planned = platforms ? request with { ContextDirectory = request.Platforms[0].ContextDirectory } : request;
-        var outcome = await DirectBuildPlanner.PlanAsync(await DirectBuildPlanRequest.ForBuildAsync(planned, cancellationToken), cancellationToken);
+        var planRequest = await DirectBuildPlanRequest.ForBuildAsync(planned, cancellationToken);
+        var outcome = await DirectBuildPlanner.PlanAsync(planRequest, cancellationToken);
         var needsEngine = outcome is DirectBuildRefusal refusal ? refusal.ToString() : null;
         if (needsEngine is null)
         {
             return new ImageBuilderChoice(ImageBuilderKind.Direct, asked == ImageBuilderKind.Direct
                 ? $"{inputs.ImageBuilder} asks for it"
-                : "the Dockerfile needs no container, so no Docker engine is used");
+                : "the Dockerfile needs no container, so no Docker engine is used")
+            {
+                // Handed on: the build reads the context once (an image index plans each platform's own).
+                Plan = !platforms && outcome is DirectBuildPlan plan ? new ChosenPlan(request, planRequest, plan) : null,
+            };
         }
 
         if (platforms)

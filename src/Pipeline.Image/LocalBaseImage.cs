@@ -123,8 +123,7 @@ public sealed class LocalBaseImage
     internal async Task<ImageReference> TagAsync(CancellationToken cancellationToken)
     {
         var cache = StampCache.Load(_cacheFolder, CacheName);
-        var readAt = _clock.GetUtcNow();
-        var inputs = InputStamps(out var settled);
+        var inputs = InputStamps(_hostRoot, _inputs, _clock.GetUtcNow(), out var settled);
         if (inputs is not null && cache.Find(_hostRoot, inputs) is { } remembered)
         {
             return ImageReference.Parse($"{Repository}:{remembered}");
@@ -133,32 +132,41 @@ public sealed class LocalBaseImage
         using var rootfs = new MemoryStream();
         await WriteRootFileSystemAsync(rootfs, _hostRoot, _inputs, cancellationToken);
         var tag = Tag(rootfs);
-        if (inputs is not null && settled && InputStamps(out _) == inputs)
+        if (inputs is not null && settled && InputStamps(_hostRoot, _inputs, readAt: null, out _) == inputs)
         {
             cache.Remember(_hostRoot, inputs, tag.Tag!);
             await cache.SaveAsync(cancellationToken);
         }
 
         return tag;
+    }
 
-        string? InputStamps(out bool allSettled)
+    /// <summary>
+    /// The stamps of the machine files the root file system is made from (and this assembly's build, which decides
+    /// the rest of it), as one text; null when one cannot be read. <paramref name="settled"/> says whether every file
+    /// was settled at <paramref name="readAt"/> (a value worked out from it may then be remembered).
+    /// </summary>
+    internal static string? InputStamps(string hostRoot, StageInputNames inputs, DateTimeOffset? readAt, out bool settled)
+    {
+        var text = new StringBuilder(typeof(LocalBaseImage).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
+        settled = true;
+        foreach (var file in HostFiles(hostRoot, inputs))
         {
-            var text = new StringBuilder(typeof(LocalBaseImage).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
-            allSettled = true;
-            foreach (var file in HostFiles(_hostRoot, _inputs))
+            if (FileStamp.Read(file.HostPath) is not { } stamp)
             {
-                if (FileStamp.Read(file.HostPath) is not { } stamp)
-                {
-                    return null;
-                }
-
-                allSettled &= stamp.IsSettledAt(readAt);
-                text.Append(' ').Append(file.HostPath).Append('=').Append(stamp);
+                return null;
             }
 
-            return text.ToString();
+            settled &= readAt is not { } time || stamp.IsSettledAt(time);
+            text.Append(' ').Append(file.HostPath).Append('=').Append(stamp);
         }
+
+        return text.ToString();
     }
+
+    /// <summary>The folders of the root file system, <c>/</c>-separated and relative, in tar order (nothing else in it is a folder).</summary>
+    internal static IReadOnlyList<string> Folders(StageInputNames inputs) =>
+        ["bin", "etc", "lib", $"lib/{Platform(inputs).Triplet}", "lib64", "root", "tmp", "usr", "usr/bin"];
 
     internal static ImageReference Tag(MemoryStream rootfs)
     {
@@ -187,7 +195,7 @@ public sealed class LocalBaseImage
         var files = HostFiles(hostRoot, inputs);
         // Ustar, not PAX: .NET names PAX headers after the process ID, which would change the hash every run.
         await using var tar = new TarWriter(destination, TarEntryFormat.Ustar, leaveOpen: true);
-        foreach (var folder in new[] { "bin", "etc", "lib", libraryFolder, "lib64", "root", "tmp", "usr", "usr/bin" })
+        foreach (var folder in Folders(inputs))
         {
             var mode = folder switch
             {

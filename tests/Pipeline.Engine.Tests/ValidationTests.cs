@@ -66,4 +66,13 @@ public sealed class ValidationTests
         run.ExitCode.Should().Be(2, run.Output);
         run.Output.Should().Contain($"--settings-file (from the command line): 'absent.json' does not exist ({Path.Combine(root.Path, "absent.json")}): give the path of an existing file.");
     }
+
+    [Fact]
+    public async Task Validates_ChecksRunSideBySide()
+    {
+        var run = await BuildHarness.RunAsync<ConcurrentChecksBuild>([]);
+
+        run.ExitCode.Should().Be(0, run.Output);
+        run.Output.Should().NotContain("the second check did not start");
+    }
 }

@@ -14,8 +14,10 @@ public sealed class ImageBuilderSelectionTests
 
         var choice = await ImageBuilderSelection.ChooseAsync(ImageBuilderKind.Auto, request, Inputs, CancellationToken.None);
 
-        choice.Should().Be(new ImageBuilderChoice(ImageBuilderKind.Direct, "the Dockerfile needs no container, so no Docker engine is used"));
+        choice.Kind.Should().Be(ImageBuilderKind.Direct);
+        choice.Reason.Should().Be("the Dockerfile needs no container, so no Docker engine is used");
         choice.NeedsEngine.Should().BeFalse();
+        choice.Plan.Should().NotBeNull("the build is handed the plan the choice was made by");
     }
 
     [Fact]

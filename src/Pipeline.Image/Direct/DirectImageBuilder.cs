@@ -22,6 +22,7 @@ public sealed class DirectImageBuilder : IImageBuilder
     private readonly string _workFolder;
     private readonly LayerPushReporter _layers;
     private readonly BaseRegistryConnector _connectBaseRegistry;
+    private readonly ChosenPlan? _chosenPlan;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="registry">The registry the image is pushed to (every tag must be in it).</param>
@@ -34,6 +35,10 @@ public sealed class DirectImageBuilder : IImageBuilder
     /// Connects to a base image's registry when it is not <paramref name="registry"/>, with the request's
     /// <see cref="ImageBuildRequest.BaseImageCredentials"/>; a plain client by default.
     /// </param>
+    /// <param name="choice">
+    /// The choice of this builder (<see cref="ImageBuilderSelection.ChooseAsync"/>): a build of the inputs it was made
+    /// for uses its plan, so the context and the Dockerfile are read once.
+    /// </param>
     public DirectImageBuilder(
         RegistryClient registry,
         DirectLocalBase localBase,
@@ -41,7 +46,8 @@ public sealed class DirectImageBuilder : IImageBuilder
         string? workFolder = null,
         StageInputNames? inputs = null,
         IProgress<LayerProgress>? progress = null,
-        BaseRegistryConnector? connectBaseRegistry = null)
+        BaseRegistryConnector? connectBaseRegistry = null,
+        ImageBuilderChoice? choice = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(localBase);
@@ -52,6 +58,7 @@ public sealed class DirectImageBuilder : IImageBuilder
         _workFolder = workFolder ?? Path.GetTempPath();
         _inputs = inputs ?? StageInputNames.Neutral;
         _layers = new LayerPushReporter(progress);
+        _chosenPlan = choice?.Plan;
         _connectBaseRegistry = connectBaseRegistry ?? ((host, credentials) => new RegistryClient(host, credentials, new RegistryClientOptions { Inputs = _inputs }, _logger));
     }
 
@@ -88,10 +95,15 @@ public sealed class DirectImageBuilder : IImageBuilder
 
     private async Task<DirectPreparedImage> PrepareImageAsync(ImageBuildRequest request, List<string> repositories, Platform? platform, CancellationToken cancellationToken)
     {
-        var planRequest = await DirectBuildPlanRequest.ForBuildAsync(request, cancellationToken);
+        // The choice's plan when it was made for these inputs: the context is not read again.
+        var chosen = platform is null && _chosenPlan is { } handed && handed.Fits(request) ? handed : null;
+        var planRequest = chosen?.Request ?? await DirectBuildPlanRequest.ForBuildAsync(request, cancellationToken);
         planRequest = platform is { } built ? planRequest with { Platform = built.ToString() } : planRequest;
         var context = planRequest.Context;
-        var baseImage = await ReadBaseAsync(Planned(await DirectBuildPlanner.PlanAsync(planRequest, cancellationToken), request).Base, request, repositories[0], planRequest.Platform, platform, cancellationToken);
+        var firstPlan = chosen?.Plan ?? Planned(await DirectBuildPlanner.PlanAsync(planRequest, cancellationToken), request);
+        var baseImage = await ReadBaseAsync(firstPlan.Base, request, repositories[0], planRequest.Platform, platform, cancellationToken);
+        // Planned again (the same context and text, nothing read) with the base's settings, known only now: Docker
+        // expands variables with the base's ENV and resolves a relative WORKDIR against the base's.
         var plan = Planned(await DirectBuildPlanner.PlanAsync(planRequest with { BaseSettings = baseImage.Settings }, cancellationToken), request);
         var layers = plan.Layers.Select(layer => KeepBaseDirectories(layer, baseImage, request)).ToList();
 

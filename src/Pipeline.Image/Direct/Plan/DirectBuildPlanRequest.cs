@@ -9,9 +9,12 @@ public sealed record DirectBuildPlanRequest
     public static async Task<DirectBuildPlanRequest> ForBuildAsync(ImageBuildRequest build, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(build);
+        var context = await BuildContext.CreateAsync(build.ContextDirectory, build.Dockerfile, build.IgnoreFile, cancellationToken);
         return new DirectBuildPlanRequest
         {
-            Context = await BuildContext.CreateAsync(build.ContextDirectory, build.Dockerfile, build.IgnoreFile, cancellationToken),
+            Context = context,
+            // Read once: every plan of this request (the second one with the base's settings) reads the same text.
+            DockerfileText = await File.ReadAllTextAsync(context.DockerfilePath, cancellationToken),
             BuildArguments = build.BuildArguments,
             TargetStage = build.TargetStage,
             BaseImage = build.BaseImage,

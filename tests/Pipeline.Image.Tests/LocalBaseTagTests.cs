@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Docker.DotNet;
 using Pipeline.Image;
 
@@ -6,18 +5,10 @@ namespace Pipeline.Image.Tests;
 
 public class LocalBaseTagTests
 {
-    private static readonly DateTime Modified = new(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc);
-
-    private static readonly string[] Libraries =
-    [
-        "libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "libresolv.so.2",
-        "libgcc_s.so.1", "libz.so.1", "libstdc++.so.6",
-    ];
-
     [Fact]
     public async Task TagAsync_IsRememberedUntilAMachineFileChanges()
     {
-        using var root = HostRoot();
+        using var root = MiniatureHostRoot.Create();
         using var cache = new TemporaryFolder();
         using var engine = UnusedEngine();
         var uncached = await new LocalBaseImage(engine, new CapturingLogger(), root.Path, null, LaterClock.OneMinute).TagAsync(CancellationToken.None);
@@ -26,8 +17,8 @@ public class LocalBaseTagTests
         var first = await localBase.TagAsync(CancellationToken.None);
         var falsified = Falsify(cache);
         var remembered = await localBase.TagAsync(CancellationToken.None);
-        root.Write($"lib/{Triplet}/libz.so.1", "libz.so.1 v2");   // the same size
-        File.SetLastWriteTimeUtc(Path.Combine(root.Path, $"lib/{Triplet}/libz.so.1"), Modified.AddDays(1));
+        root.Write($"lib/{MiniatureHostRoot.Triplet}/libz.so.1", "libz.so.1 v2");   // the same size
+        File.SetLastWriteTimeUtc(Path.Combine(root.Path, $"lib/{MiniatureHostRoot.Triplet}/libz.so.1"), MiniatureHostRoot.Modified.AddDays(1));
         var changed = await localBase.TagAsync(CancellationToken.None);
 
         first.Should().Be(uncached);
@@ -39,7 +30,7 @@ public class LocalBaseTagTests
     [Fact]
     public async Task TagAsync_ChangesWhenAMachineFileIsEditedKeepingItsSizeAndTime()
     {
-        using var root = HostRoot();
+        using var root = MiniatureHostRoot.Create();
         using var cache = new TemporaryFolder();
         using var engine = UnusedEngine();
         var localBase = new LocalBaseImage(engine, new CapturingLogger(), root.Path, cache.Path, LaterClock.OneMinute);
@@ -47,7 +38,7 @@ public class LocalBaseTagTests
         Thread.Sleep(20);   // past the file system's clock tick
 
         var busybox = root.Write("bin/busybox", "busybox v2");
-        File.SetLastWriteTimeUtc(busybox, Modified);
+        File.SetLastWriteTimeUtc(busybox, MiniatureHostRoot.Modified);
 
         (await localBase.TagAsync(CancellationToken.None)).Should().NotBe(first);
     }
@@ -55,36 +46,13 @@ public class LocalBaseTagTests
     [Fact]
     public async Task TagAsync_NamesAMissingMachineFile()
     {
-        using var root = HostRoot();
+        using var root = MiniatureHostRoot.Create();
         using var engine = UnusedEngine();
-        File.Delete(Path.Combine(root.Path, $"lib/{Triplet}/libstdc++.so.6"));
+        File.Delete(Path.Combine(root.Path, $"lib/{MiniatureHostRoot.Triplet}/libstdc++.so.6"));
 
         var act = () => new LocalBaseImage(engine, new CapturingLogger(), root.Path, null, LaterClock.OneMinute).TagAsync(CancellationToken.None);
 
         (await act.Should().ThrowAsync<ImageBuildException>()).Which.Message.Should().Contain("libstdc++.so.6").And.Contain("build/provision.sh base");
-    }
-
-    private static string Triplet => RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "aarch64-linux-gnu" : "x86_64-linux-gnu";
-
-    private static string Loader => RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "ld-linux-aarch64.so.1" : "ld-linux-x86-64.so.2";
-
-    // A machine's files in miniature, below a folder: busybox, the loader and the libraries, each with its own content.
-    private static TemporaryFolder HostRoot()
-    {
-        var root = new TemporaryFolder();
-        root.Write("bin/busybox", "busybox v1");
-        root.Write($"lib/{Triplet}/{Loader}", "loader");
-        foreach (var library in Libraries)
-        {
-            root.Write($"lib/{Triplet}/{library}", $"{library} v1");
-        }
-
-        foreach (var file in Directory.GetFiles(root.Path, "*", SearchOption.AllDirectories))
-        {
-            File.SetLastWriteTimeUtc(file, Modified);
-        }
-
-        return root;
     }
 
     private static string Falsify(TemporaryFolder cache)

@@ -54,10 +54,7 @@ public interface ICompile : IHazApplication
             foreach (var (runtimeIdentifier, output) in outputs)
             {
                 var arguments = PublishArguments(
-                [
-                    "publish", ApplicationProject, "--configuration", Configuration, "--runtime", runtimeIdentifier,
-                    "--self-contained", "--output", output, "--nologo", .. restoreAll,
-                ]);
+                    [.. ApplicationPublishRequest.SelfContainedArguments(ApplicationProject, Configuration, runtimeIdentifier, output), .. restoreAll]);
                 var request = new ApplicationPublishRequest
                 {
                     Project = ApplicationProject,

@@ -176,9 +176,7 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
     /// published app has none of its own; the sample's keeps debug symbols out of the image).
     /// </summary>
     AbsolutePath? IgnoreFile =>
-        File.Exists(ImageContext / ".dockerignore") ? null
-        : Dockerfile.Parent is { } folder && File.Exists(folder / ".dockerignore") ? folder / ".dockerignore"
-        : null;
+        DockerIgnore.BesideDockerfile(Dockerfile, ImageContext) is { } beside ? AbsolutePath.Create(beside) : null;
 
     /// <summary>Settings hook: adjust the build request (labels, build args, tags) without copying the target.</summary>
     ImageBuildRequest ImageSettings(ImageBuildRequest request) => request;

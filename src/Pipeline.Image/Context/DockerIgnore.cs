@@ -31,6 +31,22 @@ public sealed class DockerIgnore
     public static async Task<DockerIgnore> LoadAsync(string path, CancellationToken cancellationToken) =>
         File.Exists(path) ? Parse(await File.ReadAllTextAsync(path, cancellationToken)) : Empty;
 
+    /// <summary>
+    /// The ignore file a build of <paramref name="contextDirectory"/> from <paramref name="dockerfile"/> takes when the
+    /// context has none of its own: the <c>.dockerignore</c> beside the Dockerfile (a published app has none; the
+    /// project's keeps debug symbols out of the image). Null when the context has its own, or there is none.
+    /// </summary>
+    public static string? BesideDockerfile(string dockerfile, string contextDirectory)
+    {
+        if (File.Exists(Path.Combine(contextDirectory, ".dockerignore")) || Path.GetDirectoryName(Path.GetFullPath(dockerfile)) is not { } folder)
+        {
+            return null;
+        }
+
+        var beside = Path.Combine(folder, ".dockerignore");
+        return File.Exists(beside) ? beside : null;
+    }
+
     /// <summary>The same rules plus an exception for <paramref name="relativePath"/> when the rules would exclude it.</summary>
     public DockerIgnore Keeping(string relativePath) =>
         IsExcluded(relativePath) ? new DockerIgnore([.. _patterns, IgnorePattern.FromLine("!" + relativePath)!]) : this;

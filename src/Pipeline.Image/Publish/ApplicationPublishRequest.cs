@@ -20,4 +20,14 @@ public sealed record ApplicationPublishRequest
 
     /// <summary>Publish even when every input is unchanged.</summary>
     public bool Force { get; init; }
+
+    /// <summary>
+    /// The arguments of a self-contained publish of <paramref name="project"/> for <paramref name="runtimeIdentifier"/>
+    /// into <paramref name="output"/> (the image needs no .NET runtime): what Compile and the services' shipment run.
+    /// </summary>
+    public static IReadOnlyList<string> SelfContainedArguments(string project, string configuration, string runtimeIdentifier, string output) =>
+    [
+        "publish", project, "--configuration", configuration, "--runtime", runtimeIdentifier,
+        "--self-contained", "--output", output, "--nologo",
+    ];
 }

@@ -117,11 +117,7 @@ public sealed class ServiceShipment
         var published = await publisher.PublishAsync(new ApplicationPublishRequest
         {
             Project = service.Project,
-            Arguments =
-            [
-                "publish", service.Project, "--configuration", request.Values.Configuration, "--runtime", request.Values.RuntimeIdentifier,
-                "--self-contained", "--output", output, "--nologo",
-            ],
+            Arguments = ApplicationPublishRequest.SelfContainedArguments(service.Project, request.Values.Configuration, request.Values.RuntimeIdentifier, output),
             OutputDirectory = output,
         }, cancellationToken);
         if (!published.Published)
@@ -133,12 +129,11 @@ public sealed class ServiceShipment
     private async Task<Digest> BuildAndPushAsync(ServiceDecision decision, ServiceShipmentRequest request, AbsolutePath context, ILogger log, CancellationToken cancellationToken)
     {
         var dockerfile = decision.Source.Service.Dockerfile;
-        var ignoreFile = dockerfile.Parent is { } folder && File.Exists(folder / ".dockerignore") ? (folder / ".dockerignore").Value : null;
         var build = new ImageBuildRequest
         {
             Dockerfile = dockerfile,
             ContextDirectory = context,
-            IgnoreFile = File.Exists(context / ".dockerignore") ? null : ignoreFile,
+            IgnoreFile = DockerIgnore.BesideDockerfile(dockerfile, context),
             Tags = [decision.Release],
             BuildArguments = request.Values.BuildArguments,
             BaseImage = request.BaseImage,

@@ -15,7 +15,7 @@ public sealed class ServiceImagesTargetTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        ShopFolder.Copy(Path.Combine(RepositoryRoot.Find(), "samples", "Shop"), _root);
+        SampleSources.CopyWithoutBuildOutput(Path.Combine(RepositoryRoot.Find(), "samples", "Shop"), _root);
         Directory.CreateDirectory(Path.Combine(_root, ".pipeline"));
         _registry = await RegistryServer.StartAsync(new RegistryServerOptions { Auth = RegistryAuthMode.Htpasswd });
     }

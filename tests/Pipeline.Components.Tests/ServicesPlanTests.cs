@@ -12,7 +12,7 @@ public sealed class ServicesPlanTests : IDisposable
 
     public ServicesPlanTests()
     {
-        ShopFolder.Copy(Path.Combine(RepositoryRoot.Find(), "samples", "Shop"), _root);
+        SampleSources.CopyWithoutBuildOutput(Path.Combine(RepositoryRoot.Find(), "samples", "Shop"), _root);
         Directory.CreateDirectory(Path.Combine(_root, ".pipeline"));
     }
 

@@ -11,7 +11,7 @@ internal sealed class ShopCopy : IDisposable
     public ShopCopy()
     {
         Root = AbsolutePath.Create(Directory.CreateTempSubdirectory("pipeline-shop-").FullName);
-        Copy(Sample, Root.Value);
+        SampleSources.CopyWithoutBuildOutput(Sample, Root.Value);
     }
 
     public AbsolutePath Root { get; }
@@ -43,18 +43,4 @@ internal sealed class ShopCopy : IDisposable
         (await SourcesAsync(values)).ToDictionary(source => source.Service.Artifact.Value, source => source.Fingerprint);
 
     public void Dispose() => Directory.Delete(Root.Value, recursive: true);
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-
-        foreach (var folder in Directory.EnumerateDirectories(from).Where(folder => Path.GetFileName(folder) is not "bin" and not "obj"))
-        {
-            Copy(folder, Path.Combine(to, Path.GetFileName(folder)));
-        }
-    }
 }

@@ -291,7 +291,7 @@ public sealed partial class ImageBuilder
         // Nobody named a base: the Dockerfile's defaults must already be here. Letting the engine pull them would
         // reach out to a registry the user never mentioned (and hang on an offline machine).
         var dockerfileText = await File.ReadAllTextAsync(context.DockerfilePath, cancellationToken);
-        foreach (var image in DockerfileBaseImages.Read(dockerfileText, buildArguments))
+        foreach (var image in DockerfileBaseImages.Read(dockerfileText, buildArguments, context.DockerfilePath))
         {
             if (await _engine.InspectImageAsync(image, cancellationToken) is null)
             {

@@ -78,7 +78,7 @@ public static class DirectBuildPlanner
         && InstructionWords.SplitWhitespace(instruction.Arguments).Any(word => word.StartsWith("<<", StringComparison.Ordinal));
 
     // The ARGs before the first FROM, which only FROM lines read; BuildKit's automatic platform arguments among them.
-    private static Dictionary<string, string> GlobalArguments(IReadOnlyList<DockerfileInstruction> instructions, Dictionary<string, string> buildArguments, string platform)
+    internal static Dictionary<string, string> GlobalArguments(IReadOnlyList<DockerfileInstruction> instructions, IReadOnlyDictionary<string, string> buildArguments, string platform)
     {
         var parts = platform.Split('/');
         var globals = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -108,7 +108,7 @@ public static class DirectBuildPlanner
 
     private static DirectBuildBase ReadFrom(DockerfileInstruction from, Dictionary<string, string> globals, IEnumerable<string> earlierStages, string platform)
     {
-        var (flags, rest) = InstructionWords.TakeFlags(from.Arguments);
+        var (flags, _) = InstructionWords.TakeFlags(from.Arguments);
         string Expand(string word) => ShellExpansion.Expand(word, key => globals.GetValueOrDefault(key), from);
         foreach (var (name, value) in flags)
         {
@@ -124,7 +124,7 @@ public static class DirectBuildPlanner
             }
         }
 
-        var image = Expand(InstructionWords.SplitWhitespace(rest)[0]);
+        var image = FromImage(from, globals);
         if (earlierStages.Contains(image, StringComparer.OrdinalIgnoreCase))
         {
             throw PlanStopped.Refused(from, $"FROM {image} builds on an earlier stage");
@@ -148,5 +148,15 @@ public static class DirectBuildPlanner
         return ImageReference.TryParse(image, out var reference)
             ? DirectBuildBase.FromReference(reference)
             : throw PlanStopped.Invalid(from, $"FROM {(image.Length == 0 ? "(empty)" : image)} is not an image reference: set the build argument it reads, or write e.g. FROM mcr.microsoft.com/dotnet/runtime-deps:10.0");
+    }
+
+    /// <summary>The image word of a FROM (its flags left out), expanded with the <paramref name="globals"/>.</summary>
+    /// <exception cref="PlanStopped">The FROM names nothing, or its word does not expand (an unclosed quote).</exception>
+    internal static string FromImage(DockerfileInstruction from, IReadOnlyDictionary<string, string> globals)
+    {
+        var words = InstructionWords.SplitWhitespace(InstructionWords.TakeFlags(from.Arguments).Remainder);
+        return words.Length == 0
+            ? throw PlanStopped.Invalid(from, "FROM names no image: write e.g. FROM ${BASE_IMAGE} or FROM scratch")
+            : ShellExpansion.Expand(words[0], key => globals.GetValueOrDefault(key), from);
     }
 }

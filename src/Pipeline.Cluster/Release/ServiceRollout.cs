@@ -54,7 +54,9 @@ public sealed record ServiceRollout(
             parts.Add(Cleanup.ToString());
         }
 
-        var failed = FailedItself ? $"its rollout failed: {Failures()}; " : "its rollout completed, but the release failed; ";
+        var failed = FailedItself ? $"its rollout failed: {Failures()}; "
+            : Rollouts.Count > 0 ? "its rollout completed, but the release failed; "
+            : "the release failed before its rollout was waited for; ";
         return failed + string.Join("; ", parts.DefaultIfEmpty("nothing to undo"));
     }
 

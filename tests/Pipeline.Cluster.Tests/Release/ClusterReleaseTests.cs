@@ -151,9 +151,13 @@ public sealed class ClusterReleaseTests(ClusterFixture fixture, ITestOutputHelpe
             shop.AllChanged(shop.Service("slow", "v1.0.0", PodBehaviour.NeverReady), shop.Service("fast", "v1.0.0")),
             Fast with { Timeout = TimeSpan.FromSeconds(2) });
 
-        var reads = requests.Requests.Select((request, index) => (request, index)).Where(pair => pair.request.StartsWith("GET ", StringComparison.Ordinal)).ToList();
-        var lastSlowRead = reads.Last(pair => pair.request.EndsWith("/deployments/slow", StringComparison.Ordinal)).index;
-        var firstFastRead = reads.First(pair => pair.request.EndsWith("/deployments/fast", StringComparison.Ordinal)).index;
+        // The waits are the reads between the last apply (fast's Deployment) and the first write of the rollback.
+        var sent = requests.Requests;
+        var lastApply = sent.ToList().FindIndex(request => request == $"PATCH /apis/apps/v1/namespaces/{shop.Namespace}/deployments/fast");
+        var rollbackStart = sent.ToList().FindIndex(lastApply + 1, request => !request.StartsWith("GET ", StringComparison.Ordinal));
+        var waits = sent.Take(rollbackStart).Select((request, index) => (request, index)).Skip(lastApply + 1).ToList();
+        var lastSlowRead = waits.Last(pair => pair.request.EndsWith("/deployments/slow", StringComparison.Ordinal)).index;
+        var firstFastRead = waits.First(pair => pair.request.EndsWith("/deployments/fast", StringComparison.Ordinal)).index;
         firstFastRead.Should().BeLessThan(lastSlowRead, "fast's rollout is watched while slow's is still waited for");
         var fast = failure.Result.Services.Single(service => service.Service.Value == "fast");
         fast.Rollouts.Should().ContainSingle("fast completed although slow never did");

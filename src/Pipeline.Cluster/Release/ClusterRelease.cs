@@ -208,36 +208,4 @@ public sealed class ClusterRelease
     }
 
     private ServiceLogger ForService(DnsLabel service) => new(_logger, service);
-
-    /// <summary>What the release applied so far, shared and per service.</summary>
-    private sealed class ReleaseState(ClusterReleaseRequest request)
-    {
-        public ClusterReleaseRequest Request { get; } = request;
-
-        public List<AppliedObject> Shared { get; } = [];
-
-        public Dictionary<DnsLabel, List<AppliedObject>> Applied { get; } =
-            request.Manifests.Services.ToDictionary(service => service.Service, _ => new List<AppliedObject>());
-
-        public bool AnythingApplied => Shared.Count > 0 || Applied.Values.Any(list => list.Count > 0);
-
-        public ServiceRollout Rollout(ServiceWait wait, ServiceRolloutOutcome outcome) =>
-            new(wait.Service, Request.Changed.Contains(wait.Service), outcome, Applied[wait.Service], wait.Rollouts, wait.Diagnoses, wait.Interruptions);
-    }
-
-    /// <summary>How one service's waits ended.</summary>
-    private sealed class ServiceWait(DnsLabel service)
-    {
-        public DnsLabel Service { get; } = service;
-
-        public List<RolloutResult> Rollouts { get; } = [];
-
-        public List<RolloutDiagnosis> Diagnoses { get; } = [];
-
-        public List<string> Interruptions { get; } = [];
-
-        public bool Cancelled { get; set; }
-
-        public bool Failed => Diagnoses.Count > 0 || Interruptions.Count > 0;
-    }
 }

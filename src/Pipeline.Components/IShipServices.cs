@@ -13,9 +13,10 @@ namespace Pipeline.Components;
 /// ServiceImages: the image half of a many-services run. Every service of the repository (or those <see cref="Services"/>
 /// names) is decided against the registry before anything compiles; the changed ones are published, built and pushed
 /// side by side (<see cref="Parallelism"/>), the unchanged ones retagged under <c>v&lt;release&gt;</c> with no upload.
-/// The registry, credentials, release and image parameters are the one-service build's own (<see cref="IImage"/>).
+/// The registry, credentials, release and image parameters are the one-service build's own (<see cref="IHazImageBuild"/>),
+/// so a services build names no <c>ApplicationProject</c>.
 /// </summary>
-public interface IShipServices : IImage
+public interface IShipServices : IHazImageBuild, IHazRegistry, IHazRelease, IHazArtifacts, IHazContainerEngine
 {
     /// <summary>Settings hook: the repository's services, found by default; a build may declare them instead.</summary>
     ServiceCatalog RepositoryServices => ServiceCatalog.Discover(RootDirectory);

@@ -38,4 +38,7 @@ public enum ManifestFailureKind
 
     /// <summary>A Secret is not a readable <c>kubernetes.io/dockerconfigjson</c> (or legacy dockercfg) Secret.</summary>
     InvalidPullSecret,
+
+    /// <summary>A release across services names a service twice, or two services hold the same object (kind, namespace and name).</summary>
+    ReleaseConflict,
 }

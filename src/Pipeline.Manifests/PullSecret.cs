@@ -94,7 +94,13 @@ public sealed class PullSecret
     private string Auth => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Username}:{_password}"));
 
     /// <summary>The Secret as a model, with <c>.dockerconfigjson</c> in <c>data</c>. Built fresh on each call.</summary>
-    public V1Secret ToV1Secret() => new()
+    public V1Secret ToV1Secret() => ToV1Secret(Namespace);
+
+    /// <summary>
+    /// The same Secret in <paramref name="namespace"/>: pods read pull secrets from their own namespace only, so a
+    /// release whose services run in several namespaces needs one copy in each.
+    /// </summary>
+    public V1Secret ToV1Secret(DnsLabel @namespace) => new()
     {
         ApiVersion = "v1",
         Kind = "Secret",
@@ -102,7 +108,7 @@ public sealed class PullSecret
         Metadata = new V1ObjectMeta
         {
             Name = Name.Value,
-            NamespaceProperty = Namespace.Value,
+            NamespaceProperty = @namespace.Value,
             Labels = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
                 [ManifestLabels.ManagedBy] = ManifestLabels.ManagedByValue,

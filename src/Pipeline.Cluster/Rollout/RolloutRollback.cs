@@ -14,6 +14,7 @@ namespace Pipeline.Cluster;
 public sealed class RolloutRollback
 {
     private const string PodTemplateHashLabel = "pod-template-hash";
+    private static readonly TimeSpan ObservedPollInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly IKubernetes _client;
     private readonly ILogger _logger;
@@ -33,7 +34,7 @@ public sealed class RolloutRollback
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ns);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var deployment = await _inspector.ReadDeploymentAsync(ns, name, cancellationToken).ConfigureAwait(false);
+        var deployment = await ReadObservedAsync(ns, name, cancellationToken).ConfigureAwait(false);
         var current = DeploymentRevision.Of(deployment.Metadata);
         var replicaSets = await _inspector.ListReplicaSetsAsync(deployment, cancellationToken).ConfigureAwait(false);
         var previous = replicaSets
@@ -72,5 +73,21 @@ public sealed class RolloutRollback
             (template.Spec?.Containers ?? []).Select(container => container.Image).ToList());
         _logger.LogWarning("Deployment {Namespace}/{Name}: {Rollback}", ns, name, result);
         return result;
+    }
+
+    // Right after an apply (a release refused halfway, Ctrl-C) the controller may not have seen the new template yet:
+    // the revision on the Deployment is then still the one before, and "the previous revision" would be one too old.
+    private async Task<V1Deployment> ReadObservedAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var deployment = await _inspector.ReadDeploymentAsync(ns, name, cancellationToken).ConfigureAwait(false);
+            if ((deployment.Status?.ObservedGeneration ?? 0) >= (deployment.Metadata.Generation ?? 0))
+            {
+                return deployment;
+            }
+
+            await Task.Delay(ObservedPollInterval, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -35,7 +35,7 @@ public interface IDeployServices : IRender, IHazServices, IHazCluster
             var sets = new List<ServiceManifestSet>();
             foreach (var (service, record) in SelectedServices().Services.Zip(shipped))
             {
-                var manifests = ManifestRenderer.Render(new DeploymentSettings(service.Artifact, ImageReference.Create(record.Image.Registry, record.Image.Repository, release.ImageTag), release)
+                var manifests = ManifestRenderer.Render(ServiceDeploymentSettings(service, new DeploymentSettings(service.Artifact, ImageReference.Create(record.Image.Registry, record.Image.Repository, release.ImageTag), release)
                 {
                     Namespace = Namespace,
                     PullSecretName = PullSecret,
@@ -45,7 +45,7 @@ public interface IDeployServices : IRender, IHazServices, IHazCluster
                     Replicas = service.Replicas,
                     ContainerPort = service.Port,
                     Inputs = CliInputNames.Value,
-                });
+                }));
                 await ManifestWriter.WriteAsync(manifests, ServiceManifestFile(service.Artifact), cancellationToken);
                 Log.LogInformation("Rendered {File}", ServiceManifestFile(service.Artifact));
                 sets.Add(new ServiceManifestSet(service.Artifact, manifests));
@@ -101,6 +101,9 @@ public interface IDeployServices : IRender, IHazServices, IHazCluster
                 throw;
             }
         });
+
+    /// <summary>Settings hook: change one service's Deployment (env, resources, the typed Deployment) without copying the target.</summary>
+    DeploymentSettings ServiceDeploymentSettings(ServiceDefinition service, DeploymentSettings settings) => settings;
 
     /// <summary>One summary row per service: its image and digest, what ServiceImages did, how its rollout ended.</summary>
     private void SummariseRelease(RenderedServices rendered, ClusterReleaseResult result)

@@ -17,7 +17,7 @@ public interface IHazServices : IHazArtifacts
     string[] Services => Parameter(RepositoryServices.Services.Select(service => service.Artifact.Value).ToArray());
 
     /// <summary>Where ServiceImages records each shipped service and where ServiceManifests / ServiceDeploy read them when ServiceImages does not run with them.</summary>
-    [Parameter("Folder of the shipped services' records (<service>.json), written by ServiceImages, read by ServiceManifests and ServiceDeploy when ServiceImages does not run with them (default: artifacts/services)")]
+    [Parameter("Folder of the shipped services' records (<service>.json), written by ServiceImages, read by ServiceManifests and ServiceDeploy when ServiceImages does not run with them")]
     AbsolutePath ShippedServices => Parameter(ArtifactsDirectory / "services");
 
     /// <summary>The services this run ships: the repository's, narrowed to <see cref="Services"/>.</summary>

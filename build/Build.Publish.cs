@@ -13,5 +13,5 @@ internal sealed partial class Build
     public AbsolutePath ApplicationProject => Parameter(RootDirectory / "samples" / "Orders.Api" / "Orders.Api.csproj");
 
     // No base image can be pulled on our machines: this repo builds on the offline local base unless told otherwise.
-    BaseImage? IImage.BaseImage => Parameter<BaseImage?>(BaseImage.Local, nameof(IImage.BaseImage));
+    BaseImage? IHazImageBuild.BaseImage => Parameter<BaseImage?>(BaseImage.Local, nameof(IHazImageBuild.BaseImage));
 }

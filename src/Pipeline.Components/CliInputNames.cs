@@ -13,13 +13,13 @@ internal static class CliInputNames
     public static StageInputNames Value { get; } = new()
     {
         Release = DeclaredParameter.Flag<IHazRelease>(build => build.Release),
-        OverwriteTag = DeclaredParameter.Flag<IImage>(build => build.OverwriteTag),
+        OverwriteTag = DeclaredParameter.Flag<IHazImageBuild>(build => build.OverwriteTag),
         Registry = DeclaredParameter.Flag<IHazRegistry>(build => build.Registry),
         RegistryUsername = DeclaredParameter.Flag<IHazRegistry>(build => build.RegistryUsername),
         RegistryPassword = DeclaredParameter.Variable<IHazRegistry>(build => build.RegistryPassword),
         RegistryCa = DeclaredParameter.Flag<IHazRegistry>(build => build.RegistryCa),
-        BaseImage = DeclaredParameter.Flag<IImage>(build => build.BaseImage),
-        ImageBuilder = DeclaredParameter.Flag<IImage>(build => build.Builder),
+        BaseImage = DeclaredParameter.Flag<IHazImageBuild>(build => build.BaseImage),
+        ImageBuilder = DeclaredParameter.Flag<IHazImageBuild>(build => build.Builder),
         Platforms = DeclaredParameter.Flag<ICompile>(build => build.Platforms),
         Manifest = DeclaredParameter.Flag<IRender>(build => build.Manifest),
         Kubeconfig = DeclaredParameter.Flag<IHazCluster>(build => build.Kubeconfig),

@@ -8,19 +8,11 @@ namespace Pipeline.Components;
 /// Compile: publishes the application self-contained for the image's platform into <see cref="IHazApplication.PublishDirectory"/>,
 /// or, with <see cref="Platforms"/>, once per platform beside it (<c>PublishDirectory-&lt;runtime identifier&gt;</c>).
 /// </summary>
-public interface ICompile : IHazApplication
+public interface ICompile : IHazApplication, IHazPublishConfiguration
 {
-    /// <summary>The build configuration of the published application.</summary>
-    [Parameter("Build configuration of the published application")]
-    string Configuration => Parameter("Release");
-
-    /// <summary>The runtime the image runs on; self-contained so the image needs no .NET runtime.</summary>
-    [Parameter("Runtime identifier of the image's platform")]
-    string RuntimeIdentifier => Parameter("linux-x64");
-
     /// <summary>
     /// The platforms of a multi-platform image: the application is published once per platform (its runtime
-    /// identifier, in place of <see cref="RuntimeIdentifier"/>) and Image pushes an image index. None: one image, as before.
+    /// identifier, in place of <see cref="IHazPublishConfiguration.RuntimeIdentifier"/>) and Image pushes an image index. None: one image, as before.
     /// </summary>
     [Parameter("Image platforms, comma-separated (linux/amd64, linux/arm64, linux/arm/v7): publish once per platform and push an image index; default: one image for --runtime-identifier")]
     Platform[] Platforms => Parameter<Platform[]>([]);

@@ -14,24 +14,13 @@ namespace Pipeline.Components;
 /// Image: builds <c>registry/artifact:v&lt;release&gt;</c>, with the direct builder (written and pushed by Pipeline, no
 /// Docker engine) when the Dockerfile allows it, else through the Engine API. Releases are immutable: when the
 /// registry already holds that tag with the same content the build is skipped and the digest handed on; with
-/// other content it fails before any side effect (unless <see cref="OverwriteTag"/>).
+/// other content it fails before any side effect (unless <see cref="IHazImageBuild.OverwriteTag"/>).
 /// </summary>
-public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
+public interface IImage : ICompile, IHazImageBuild, IHazReleaseImage, IHazContainerEngine
 {
-    /// <summary>
-    /// <c>local</c> builds an offline base from this machine's files; an image reference is read (direct builder) or
-    /// pulled (engine) with the login for its registry (the push credentials only when it is the push registry).
-    /// </summary>
-    [Parameter("Base image: 'local' (offline base from this machine) or an image reference; default: the Dockerfile's own")]
-    BaseImage? BaseImage => Parameter<BaseImage?>(null);
-
     /// <summary>Further tags for the same image in the same repository (e.g. <c>latest</c>).</summary>
     [Parameter("Extra tags besides v<release>, comma-separated")]
     ImageTag[] ExtraTags => Parameter<ImageTag[]>([]);
-
-    /// <summary>Build arguments as <c>KEY=VALUE</c>.</summary>
-    [Parameter("Docker build arguments KEY=VALUE, repeatable")]
-    BuildArgument[] BuildArgs => Parameter<BuildArgument[]>([]);
 
     /// <summary>The Dockerfile stage to build, or the last one.</summary>
     [Parameter("Dockerfile stage to build (default: the last)")]
@@ -40,14 +29,6 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
     /// <summary>The build context; by default the published application.</summary>
     [Parameter("Image build context (default: the published application)")]
     AbsolutePath ImageContext => Parameter(PublishDirectory);
-
-    /// <summary><c>auto</c> by default: the direct builder (no Docker engine) unless the Dockerfile needs a container.</summary>
-    [Parameter("Image builder: auto (direct unless the Dockerfile needs a container, saying why), direct (no Docker engine), engine")]
-    ImageBuilderKind Builder => Parameter(ImageBuilderKind.Auto);
-
-    /// <summary>Replace the release tag even when the registry holds other content under it.</summary>
-    [Parameter("Replace v<release> in the registry even when it holds other content")]
-    bool OverwriteTag => Parameter(false);
 
     /// <summary>Builds the release image, or skips it when the registry already has it; hands on the <see cref="ImageOutcome"/>.</summary>
     Target Image => _ => _
@@ -148,7 +129,7 @@ public interface IImage : ICompile, IHazReleaseImage, IHazContainerEngine
     };
 
     /// <summary>
-    /// The builder that makes this run's image, from <see cref="Builder"/> and the Dockerfile. Chosen on each call, not
+    /// The builder that makes this run's image, from <see cref="IHazImageBuild.Builder"/> and the Dockerfile. Chosen on each call, not
     /// once per run: the direct builder's choice holds the context as read then, and Doctor may ask before Compile.
     /// </summary>
     async Task<ImageBuilderChoice> ChooseImageBuilderAsync(CancellationToken cancellationToken)

@@ -6,24 +6,20 @@ using Pipeline.Engine;
 using Pipeline.Image;
 using Pipeline.Image.Direct;
 using Pipeline.Services;
+using Pipeline.Services.Recording;
 
 namespace Pipeline.Components;
 
 /// <summary>
-/// ServiceImages: the image half of a many-services run. Every service of the repository (or those <see cref="Services"/>
+/// ServiceImages: the image half of a many-services run. Every service of the repository (or those <see cref="IHazServices.Services"/>
 /// names) is decided against the registry before anything compiles; the changed ones are published, built and pushed
 /// side by side (<see cref="Parallelism"/>), the unchanged ones retagged under <c>v&lt;release&gt;</c> with no upload.
-/// The registry, credentials, release and image parameters are the one-service build's own (<see cref="IImage"/>).
+/// Each shipped service's record (<see cref="ServiceRecord"/>) goes to <see cref="IHazServices.ShippedServices"/>.
+/// The registry, credentials, release and image parameters are the one-service build's own (<see cref="IHazImageBuild"/>),
+/// so a services build names no <c>ApplicationProject</c>.
 /// </summary>
-public interface IShipServices : IImage
+public interface IShipServices : IHazServices, IHazImageBuild, IHazRegistry, IHazRelease, IHazContainerEngine
 {
-    /// <summary>Settings hook: the repository's services, found by default; a build may declare them instead.</summary>
-    ServiceCatalog RepositoryServices => ServiceCatalog.Discover(RootDirectory);
-
-    /// <summary>The services this run ships, by artifact name; every service of the repository by default.</summary>
-    [Parameter("Services to ship, comma-separated (default: every service of the repository)")]
-    string[] Services => Parameter(RepositoryServices.Services.Select(service => service.Artifact.Value).ToArray());
-
     /// <summary>How many services are published, built and pushed side by side.</summary>
     [Parameter("How many services are published, built and pushed side by side (default: the processor count)")]
     int Parallelism => Parameter(System.Environment.ProcessorCount);
@@ -81,9 +77,14 @@ public interface IShipServices : IImage
                 Created = await ResolveCreatedAsync(cancellationToken),
             }, cancellationToken);
 
+            var records = new ServiceRecordFolder(ShippedServices);
             foreach (var service in result.Services)
             {
                 Summary.Add($"Service {service.Name}", service.ToString());
+                if (service.Action != ServiceShipmentAction.Failed)
+                {
+                    await records.WriteAsync(ServiceRecord.Of(service), cancellationToken);
+                }
             }
 
             return result.Failed.Count == 0
@@ -91,9 +92,6 @@ public interface IShipServices : IImage
                 : throw new ServicesException(ServicesFailureKind.ShipmentFailed, $"{result.Failed.Count} of {result.Services.Count} services failed: "
                     + string.Join("; ", result.Failed.Select(service => $"{service.Name}: {service.Error}")));
         });
-
-    /// <summary>The services this run ships: the repository's, narrowed to <see cref="Services"/>.</summary>
-    ServiceCatalog SelectedServices() => RepositoryServices.Narrow(Services);
 
     /// <summary>The SDK that publishes (<c>dotnet --version</c> in the repository, as global.json chooses it): part of every service's inputs.</summary>
     private async Task<string> SdkVersionAsync(CancellationToken cancellationToken) =>

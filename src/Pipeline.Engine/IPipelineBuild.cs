@@ -48,6 +48,12 @@ public interface IPipelineBuild
     Targets.TargetStatus? StatusOf(Target target);
 
     /// <summary>
+    /// Whether <paramref name="target"/> runs this run (planned and not named by <c>--skip</c>), known from the checks
+    /// on: how a target tells whether what it reads is made in this process or must already exist.
+    /// </summary>
+    bool IsPlanned(Target target);
+
+    /// <summary>
     /// Computes a value once per run and shares it with every caller (the release, the credentials, a connection):
     /// later and concurrent callers await the first computation. A failure is not kept: the next caller tries again.
     /// </summary>

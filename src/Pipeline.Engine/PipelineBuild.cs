@@ -49,6 +49,9 @@ public abstract class PipelineBuild : IPipelineBuild
     public Targets.TargetStatus? StatusOf(Target target) => Runtime.Results.StatusOf(target);
 
     /// <inheritdoc />
+    public bool IsPlanned(Target target) => Runtime.Results.IsPlanned(target);
+
+    /// <inheritdoc />
     public Task<T> Once<T>(Func<Task<T>> compute, [CallerMemberName] string key = "") => Runtime.Memo.GetAsync(key, compute);
 
     private BuildRuntime Runtime => runtime

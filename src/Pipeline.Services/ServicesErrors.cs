@@ -23,6 +23,12 @@ public enum ServicesFailureKind
 
     /// <summary>Some services' images could not be shipped (each one's error is in its result); the others were.</summary>
     ShipmentFailed,
+
+    /// <summary>A selected service has no record of its shipped image (ServiceImages did not run for it, or its record was not handed on).</summary>
+    MissingRecord,
+
+    /// <summary>A service's record cannot be read: not JSON, or its values are wrong (another service's, no digest, a failed shipment).</summary>
+    InvalidRecord,
 }
 
 /// <summary>A services request that was refused, with its <see cref="Kind"/>.</summary>

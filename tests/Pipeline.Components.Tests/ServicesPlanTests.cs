@@ -30,6 +30,21 @@ public sealed class ServicesPlanTests : IDisposable
     }
 
     [Fact]
+    public async Task Help_ShopRepository_ListsTheImageParametersButNoApplicationOfItsOwn()
+    {
+        var run = await RunAsync("--help");
+
+        run.ExitCode.Should().Be(0, "{0}", run);
+        foreach (var flag in new[] { "--base-image", "--build-args", "--builder", "--overwrite-tag", "--configuration", "--runtime-identifier" })
+        {
+            run.Lines.Should().Contain(line => line.TrimStart().StartsWith(flag + " ", StringComparison.Ordinal), "ServiceImages builds every service with {0}: {1}", flag, run);
+        }
+
+        run.Lines.Should().NotContain(line => line.TrimStart().StartsWith("--dockerfile", StringComparison.Ordinal) || line.TrimStart().StartsWith("--artifact ", StringComparison.Ordinal),
+            "each service has its own Dockerfile and artifact: {0}", run);
+    }
+
+    [Fact]
     public async Task Plan_ServiceImagesNarrowed_ListsTheServicesItShipsAndRunsNothing()
     {
         var run = await RunAsync("ServiceImages", "--plan", "--release", "1.0.0", "--services", "payments-api,basket-api");

@@ -98,6 +98,7 @@ internal sealed class BuildSession(BuildHostContext context)
             }
         }
 
+        runtime.Results.RecordPlan(plan);
         await EnsureReadyAsync(build, catalog, parameters, plan, binding.Errors);
         if (commandLine.ShowPlan)
         {

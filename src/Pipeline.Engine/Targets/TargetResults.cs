@@ -8,10 +8,22 @@ internal sealed class TargetResults
 {
     private readonly ConcurrentDictionary<MethodInfo, object> _results = new();
     private readonly ConcurrentDictionary<MethodInfo, TargetStatus> _statuses = new();
+    private HashSet<MethodInfo> _planned = [];
 
     public void Record(TargetModel target, object result) => _results[target.Key] = result;
 
     public void RecordStatus(TargetModel target, TargetStatus status) => _statuses[target.Key] = status;
+
+    /// <summary>Keeps which targets this run will run (not those <c>--skip</c> names), before their checks.</summary>
+    public void RecordPlan(IEnumerable<PlannedTarget> plan) =>
+        _planned = [.. plan.Where(planned => !planned.SkippedByArgument).Select(planned => planned.Target.Key)];
+
+    /// <summary>Whether <paramref name="target"/> runs this run (planned, not skipped by argument); known from the checks on.</summary>
+    public bool IsPlanned(Target target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return _planned.Contains(target.Method);
+    }
 
     /// <summary>How <paramref name="target"/> ended this run; null while it has not ended or when it was not planned.</summary>
     public TargetStatus? StatusOf(Target target)

@@ -3,9 +3,5 @@ using Pipeline.Engine;
 
 namespace Pipeline.Components.Tests.Builds;
 
-/// <summary>A many-services build: its root (the working directory) is a copy of samples/Shop, whose services it finds.</summary>
-internal sealed class ShopBuild : PipelineBuild, IShipServices
-{
-    /// <inheritdoc />
-    public AbsolutePath ApplicationProject => RootDirectory / "src" / "Catalog.Api" / "Catalog.Api.csproj";
-}
+/// <summary>A many-services build: its root (the working directory) is a copy of samples/Shop, whose services it finds; it names no application project.</summary>
+internal sealed class ShopBuild : PipelineBuild, IShipServices;

@@ -1,0 +1,14 @@
+using Pipeline.Components;
+using Pipeline.Engine;
+
+namespace ShopBuild;
+
+/// <summary>
+/// This repository's build: its services found (each project with a Dockerfile beside it), shipped changed-only,
+/// rendered and deployed together (ServiceImages → ServiceManifests → ServiceDeploy). Partial: other concerns (the CI
+/// declaration) go in files of their own.
+/// </summary>
+internal sealed partial class Build : PipelineBuild, IPublishServices
+{
+    public static int Main(string[] args) => Execute<Build>(args);
+}

@@ -2,6 +2,7 @@ using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
 using Microsoft.Extensions.Logging;
+using Pipeline.Components.Progress;
 using Pipeline.Engine;
 using Pipeline.Image;
 using Pipeline.Image.Direct;
@@ -51,18 +52,7 @@ public interface IShipServices : IHazServices, IHazImageBuild, IHazRegistry, IHa
                 BaseImage = BaseImage?.ToString(),
                 BuildArguments = BuildArgument.ToDictionary(BuildArgs),
             };
-            var shipment = new ServiceShipment(
-                registry,
-                (arguments, log, token) => Cli.Wrap("dotnet").WithArguments(arguments).WithWorkingDirectory(RootDirectory).ExecuteLoggedAsync(log, token),
-                async (choice, log, token) => choice.NeedsEngine
-                    ? new EngineImageBuilder(await ConnectEngineAsync(token), State<LocalImageLedger>(), log, CliInputNames.Value)
-                    : new DirectImageBuilder(registry, new DirectLocalBase(DirectLocalBase.DefaultCacheFolder, CliInputNames.Value), log, inputs: CliInputNames.Value),
-                StageEnvironment.Of(this),
-                Log,
-                CliInputNames.Value,
-                async (image, log, token) => await new ImagePublisher(new ImagePusher(await ConnectEngineAsync(token), log, CliInputNames.Value), registry, log)
-                    .PushAndVerifyAsync(image, credentials, progress: null, token));
-            var result = await shipment.ShipAsync(new ServiceShipmentRequest
+            var request = new ServiceShipmentRequest
             {
                 Sources = await ServiceSources.ReadAsync(SelectedServices(), values, cancellationToken),
                 Release = release,
@@ -75,7 +65,20 @@ public interface IShipServices : IHazServices, IHazImageBuild, IHazRegistry, IHa
                 Parallelism = Parallelism,
                 Revision = await ResolveRevisionAsync(cancellationToken),
                 Created = await ResolveCreatedAsync(cancellationToken),
-            }, cancellationToken);
+            };
+            // One live view for every service's pushes (a bar group each); in CI each service's layer lines stay in its log block.
+            var result = await PushProgressView.RunForServicesAsync(this, (layerProgress, shipmentLog) => new ServiceShipment(
+                registry,
+                (arguments, log, token) => Cli.Wrap("dotnet").WithArguments(arguments).WithWorkingDirectory(RootDirectory).ExecuteLoggedAsync(log, token),
+                async (choice, progress, log, token) => choice.NeedsEngine
+                    ? new EngineImageBuilder(await ConnectEngineAsync(token), State<LocalImageLedger>(), log, CliInputNames.Value)
+                    : new DirectImageBuilder(registry, new DirectLocalBase(DirectLocalBase.DefaultCacheFolder, CliInputNames.Value), log, inputs: CliInputNames.Value, progress: progress),
+                StageEnvironment.Of(this),
+                shipmentLog,
+                CliInputNames.Value,
+                async (image, progress, log, token) => await new ImagePublisher(new ImagePusher(await ConnectEngineAsync(token), log, CliInputNames.Value), registry, log)
+                    .PushAndVerifyAsync(image, credentials, progress, token),
+                layerProgress).ShipAsync(request, cancellationToken));
 
             var records = new ServiceRecordFolder(ShippedServices);
             foreach (var service in result.Services)

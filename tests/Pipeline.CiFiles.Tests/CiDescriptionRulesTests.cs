@@ -48,4 +48,50 @@ public sealed class CiDescriptionRulesTests
 
         generate.Should().Throw<ArgumentException>().WithMessage("two CI stages are named 'Test'*");
     }
+
+    [Theory]
+    [InlineData("artifacts/services/record.json", "*fan-out output of stage 'Images' 'artifacts/services/record.json'*{value} in its file name*")]
+    [InlineData("../records/{value}.json", "*fan-out output of stage 'Images' '../records/{value}.json'*")]
+    [InlineData("/tmp/{value}.json", "*fan-out output of stage 'Images' '/tmp/{value}.json'*")]
+    public void Generate_FanOutOutputWithoutAFilePerValueOrOutsideTheRoot_FailsNamingItAndTheForm(string output, string message)
+    {
+        var generate = () => CiFileGenerator.Generate(FanOut(new CiFanOut("--services", ["catalog-api"], output)));
+
+        generate.Should().Throw<ArgumentException>().WithMessage(message);
+    }
+
+    [Fact]
+    public void Generate_FanOutValueThatIsNotALabel_FailsNamingIt()
+    {
+        var generate = () => CiFileGenerator.Generate(FanOut(new CiFanOut("--services", ["catalog-api", "x; rm -rf /"], "artifacts/{value}.json")));
+
+        generate.Should().Throw<ArgumentException>().WithMessage("the fan-out value of stage 'Images' 'x; rm -rf /' cannot be written*");
+    }
+
+    [Fact]
+    public void Generate_FanOutOverNoValue_FailsWithTheFix()
+    {
+        var generate = () => CiFileGenerator.Generate(FanOut(new CiFanOut("--services", [], "artifacts/{value}.json")));
+
+        generate.Should().Throw<ArgumentException>().WithMessage("the CI stage 'Images' fans out over no value: give at least one, or drop its FanOut.");
+    }
+
+    [Fact]
+    public void Generate_EveryBuildStageAfterAReleaseStageWithAFanOut_FailsNamingTheStage()
+    {
+        var description = new CiDescription
+        {
+            Stages =
+            [
+                new CiStage("Images", "ServiceImages") { OnReleaseTag = true, FanOut = new CiFanOut("--services", ["catalog-api"], "artifacts/{value}.json") },
+                new CiStage("Test", "Test"),
+            ],
+        };
+
+        var generate = () => CiFileGenerator.Generate(description);
+
+        generate.Should().Throw<ArgumentException>().WithMessage("the CI stage 'Test' runs on every build but follows a release stage*list the release stages after the others*");
+    }
+
+    private static CiDescription FanOut(CiFanOut fanOut) => new() { Stages = [new CiStage("Images", "ServiceImages") { FanOut = fanOut }] };
 }

@@ -28,4 +28,24 @@ internal static class TestDescriptions
             },
         ],
     };
+
+    /// <summary>Checks on every build, then on a release tag one image job per service and one deploy job that receives their records.</summary>
+    public static CiDescription WithFanOut() => new()
+    {
+        Stages =
+        [
+            new CiStage("Compile", "Compile"),
+            new CiStage("Images", "ServiceImages")
+            {
+                OnReleaseTag = true,
+                FanOut = new CiFanOut("--services", ["basket-api", "catalog-api", "payments-api"], "artifacts/services/{value}.json"),
+                Secrets = [new CiUsernamePassword("REGISTRY_USERNAME", "REGISTRY_PASSWORD", "registry")],
+            },
+            new CiStage("Deploy", "ServiceManifests", "ServiceDeploy")
+            {
+                OnReleaseTag = true,
+                Secrets = [new CiSecretFile("PIPELINE_KUBECONFIG", "KUBECONFIG", "kubeconfig")],
+            },
+        ],
+    };
 }

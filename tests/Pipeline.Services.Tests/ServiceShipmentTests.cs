@@ -82,4 +82,28 @@ public sealed class ServiceShipmentTests(ShipmentRuns runs) : IClassFixture<Ship
             run.LogEntries.Except(blocks).Should().NotContain(entry => entry.Contains($"Verified {runs.Registry}/{name}:", StringComparison.Ordinal), "no line of {0} is written outside its block", name);
         }
     }
+
+    [Fact]
+    public void ShipAsync_ServicesPushingSideBySide_ReportEachLayerToTheirOwnProgressAndLogItInTheirOwnBlock()
+    {
+        var run = runs.First;
+
+        run.Layers.Select(layer => layer.Service).Distinct().Should().BeEquivalentTo(Services, "every service that builds gets its own progress sink");
+        foreach (var name in Services)
+        {
+            var finished = run.Layers.Where(layer => layer.Service == name && layer.Status != "Preparing" && layer.Status != "Pushing").ToList();
+            finished.Should().NotBeEmpty("{0} pushed its layers through its own sink", name);
+            var block = run.Block(name);
+            foreach (var layer in finished)
+            {
+                block.Should().Contain($"  layer {layer.LayerId}: {layer.Status}", "{0}'s layer lines stay in its block", name);
+            }
+        }
+    }
+
+    [Fact]
+    public void ShipAsync_OneServiceChanged_ShowsOnlyItsLayers()
+    {
+        runs.OneChanged.Layers.Should().NotBeEmpty().And.OnlyContain(layer => layer.Service == "payments-api", "a retag pushes no layer");
+    }
 }

@@ -65,14 +65,16 @@ public sealed partial class ShipmentRuns : IAsyncLifetime, IDisposable
         var marker = $"marker-{Guid.NewGuid():N}";
         await client.FindAsync(ImageReference.Create(_server.Host, marker, "start"), CancellationToken.None);
         _publishes.Clear();
+        var layers = new ConcurrentQueue<ReportedLayer>();
         var logger = new BlockLogger();
         var values = ShopCopy.Values with { BaseImage = "local" };
         var shipment = new ServiceShipment(
             client,
             RunDotNetAsync,
-            (_, log, _) => Task.FromResult<IImageBuilder>(new DirectImageBuilder(client, new DirectLocalBase(BaseCache), log)),
+            (_, progress, log, _) => Task.FromResult<IImageBuilder>(new DirectImageBuilder(client, new DirectLocalBase(BaseCache), log, progress: progress)),
             ProcessEnvironment.Current(),
-            logger);
+            logger,
+            layerProgress: (service, serviceLog) => new LayerRecorder(service.Value, serviceLog, layers));
         var result = await shipment.ShipAsync(new ServiceShipmentRequest
         {
             Sources = await _shop.SourcesAsync(values),
@@ -82,7 +84,7 @@ public sealed partial class ShipmentRuns : IAsyncLifetime, IDisposable
             BaseImage = Pipeline.Image.BaseImage.Local,
             Parallelism = 3,
         }, CancellationToken.None);
-        return new ShipmentRun(result, [.. _publishes], RequestsSince(marker), logger.Entries);
+        return new ShipmentRun(result, [.. _publishes], RequestsSince(marker), logger.Entries, [.. layers]);
     }
 
     // The real SDK, counted: a publish that builds (not the -pp evaluation) records its project's file name.
@@ -122,6 +124,19 @@ public sealed partial class ShipmentRuns : IAsyncLifetime, IDisposable
     [GeneratedRegex("http\\.request\\.method=(?<method>[A-Z]+) .*?http\\.request\\.uri=\"?(?<uri>[^\" ]+)")]
     private static partial Regex AccessLine();
 
+    /// <summary>Records each service's layer reports, and logs each finished layer to the log it was given (as the CI view does).</summary>
+    private sealed class LayerRecorder(string service, ILogger serviceLog, ConcurrentQueue<ReportedLayer> layers) : IProgress<LayerProgress>
+    {
+        public void Report(LayerProgress value)
+        {
+            layers.Enqueue(new ReportedLayer(service, value.LayerId, value.Status));
+            if (value.Status is "Pushed" or "Layer already exists" || value.Status.StartsWith("Mounted from", StringComparison.Ordinal))
+            {
+                serviceLog.LogInformation("layer {Layer}: {Status}", value.LayerId, value.Status);
+            }
+        }
+    }
+
     /// <summary>Every entry written to the shipment's logger, whole.</summary>
     private sealed class BlockLogger : ILogger
     {
@@ -139,8 +154,15 @@ public sealed partial class ShipmentRuns : IAsyncLifetime, IDisposable
     }
 }
 
-/// <summary>One shipment: its result, the projects published (by file name), the registry requests, the log entries.</summary>
-public sealed record ShipmentRun(ServiceShipmentResult Result, IReadOnlyList<string> Publishes, IReadOnlyList<string> Requests, IReadOnlyList<string> LogEntries)
+/// <summary>One shipment: its result, the projects published (by file name), the registry requests, the log entries, the layer reports.</summary>
+public sealed record ShipmentRun(
+    ServiceShipmentResult Result, IReadOnlyList<string> Publishes, IReadOnlyList<string> Requests, IReadOnlyList<string> LogEntries, IReadOnlyList<ReportedLayer> Layers)
 {
     public ShippedService Service(string name) => Result.Services.Single(service => service.Name == name);
+
+    /// <summary>The one log entry of <paramref name="service"/>: its block.</summary>
+    public string Block(string service) => LogEntries.Single(entry => entry.StartsWith(service + ":\n", StringComparison.Ordinal));
 }
+
+/// <summary>A layer report the shipment gave a service's progress sink.</summary>
+public sealed record ReportedLayer(string Service, string LayerId, string Status);

@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Engine;
 using Pipeline.Image;
+using Pipeline.Services;
 using Spectre.Console;
 
 namespace Pipeline.Components.Progress;
 
 /// <summary>
 /// Shows a push: a progress bar per layer on an interactive terminal, one quiet line per finished layer in CI
-/// logs (bars redrawn a hundred times would bury the log).
+/// logs (bars redrawn a hundred times would bury the log). Services pushing side by side share one live view, a
+/// bar group per service named after it; in CI each service's lines go to its own log block.
 /// </summary>
 internal static class PushProgressView
 {
@@ -16,11 +18,24 @@ internal static class PushProgressView
         [new TaskDescriptionColumn(), new ProgressBarColumn(), new SizedOnlyColumn(new PercentageColumn()), new SizedOnlyColumn(new DownloadedColumn())];
 
     /// <summary>Runs <paramref name="push"/> with a progress sink and the logger it should log through.</summary>
-    public static async Task<T> RunAsync<T>(IPipelineBuild build, Func<IProgress<LayerProgress>, ILogger, Task<T>> push)
+    public static Task<T> RunAsync<T>(IPipelineBuild build, Func<IProgress<LayerProgress>, ILogger, Task<T>> push) =>
+        ShowAsync(build, (context, log) => push(context is null ? new LoggedLayerProgress(log) : new LayerBars(context), log));
+
+    /// <summary>
+    /// Runs <paramref name="ship"/> with one view for every service's pushes and the logger the shipment writes its
+    /// service blocks to (held while the view owns the terminal, so each block comes out whole after it).
+    /// </summary>
+    public static Task<T> RunForServicesAsync<T>(IPipelineBuild build, Func<ServiceLayerProgress, ILogger, Task<T>> ship) =>
+        ShowAsync(build, (context, log) => ship(
+            (service, serviceLog) => context is null ? new LoggedLayerProgress(serviceLog) : new LayerBars(context, service.Value),
+            log));
+
+    /// <summary>Runs <paramref name="work"/> under a live view (a context) on a terminal, or without one (null) in CI.</summary>
+    private static async Task<T> ShowAsync<T>(IPipelineBuild build, Func<ProgressContext?, ILogger, Task<T>> work)
     {
         if (!build.IsInteractive)
         {
-            return await push(new LoggedLayerProgress(build.Log), build.Log);
+            return await work(null, build.Log);
         }
 
         var deferred = new DeferredLogger(build.Log);
@@ -36,7 +51,7 @@ internal static class PushProgressView
                 .AutoClear(false)
                 .HideCompleted(false)
                 .Columns(Columns())
-                .StartAsync(context => push(new LayerBars(context), deferred));
+                .StartAsync(context => work(context, deferred));
         }
         finally
         {

@@ -35,6 +35,16 @@ internal static partial class CiDescriptionRules
             CheckStage(stage);
         }
 
+        // GitHub runs the every-build stages' job before the release ones; with a fan-out, the stage after it receives its
+        // outputs, so both CI servers must run the stages in the same order.
+        if (description.Stages.Any(stage => stage.FanOut is not null)
+            && description.Stages.SkipWhile(stage => !stage.OnReleaseTag).FirstOrDefault(stage => !stage.OnReleaseTag) is { } late)
+        {
+            throw new ArgumentException(
+                $"the CI stage '{late.Name}' runs on every build but follows a release stage, and the description fans out: "
+                + "list the release stages after the others, so the stage after a fan-out is the same on GitHub and Jenkins.");
+        }
+
         var duplicate = description.Stages.GroupBy(stage => stage.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null)
         {
@@ -60,6 +70,11 @@ internal static partial class CiDescriptionRules
             Require(permission, Label(), $"the GitHub permission of stage '{stage.Name}'", "a token scope such as contents or deployments");
         }
 
+        if (stage.FanOut is { } fanOut)
+        {
+            CheckFanOut(stage, fanOut);
+        }
+
         foreach (var secret in stage.Secrets)
         {
             var (variables, credentials) = secret switch
@@ -79,6 +94,28 @@ internal static partial class CiDescriptionRules
             {
                 Require(credential, Label(), $"the Jenkins credential of a secret of stage '{stage.Name}'", "letters, digits, '.', '_' or '-'");
             }
+        }
+    }
+
+    private static void CheckFanOut(CiStage stage, CiFanOut fanOut)
+    {
+        Require(fanOut.Parameter, Flag(), $"the fan-out parameter of stage '{stage.Name}'", "a flag such as --services (DeclaredParameter.Flag spells it)");
+        Require(fanOut.Output, FanOutOutput(), $"the fan-out output of stage '{stage.Name}'",
+            $"a relative path with {CiFanOut.ValueToken} in its file name, e.g. artifacts/services/{CiFanOut.ValueToken}.json (one file per value)");
+        if (fanOut.Values.Count == 0)
+        {
+            throw new ArgumentException($"the CI stage '{stage.Name}' fans out over no value: give at least one, or drop its FanOut.");
+        }
+
+        foreach (var value in fanOut.Values)
+        {
+            Require(value, Label(), $"the fan-out value of stage '{stage.Name}'", "letters, digits, '.', '_' or '-', e.g. catalog-api");
+        }
+
+        var twice = fanOut.Values.GroupBy(value => value, StringComparer.OrdinalIgnoreCase).FirstOrDefault(group => group.Count() > 1);
+        if (twice is not null)
+        {
+            throw new ArgumentException($"the CI stage '{stage.Name}' fans out over '{twice.Key}' twice: give each value once.");
         }
     }
 
@@ -104,6 +141,13 @@ internal static partial class CiDescriptionRules
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*\\z")]
     private static partial Regex Identifier();
+
+    [GeneratedRegex("^--[a-z][a-z0-9-]*\\z")]
+    private static partial Regex Flag();
+
+    // Folders that cannot climb out of the root (no leading '.'), then a file name holding {value}.
+    [GeneratedRegex("^(?:[A-Za-z0-9_][A-Za-z0-9._-]*/)*[A-Za-z0-9._-]*\\{value\\}[A-Za-z0-9._-]*\\z")]
+    private static partial Regex FanOutOutput();
 
     [GeneratedRegex("^[A-Za-z0-9._/:-]*\\z")]
     private static partial Regex PlainValue();

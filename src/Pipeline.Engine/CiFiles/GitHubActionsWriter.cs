@@ -2,7 +2,7 @@ namespace Pipeline.Engine.CiFiles;
 
 /// <summary>
 /// Writes the GitHub Actions workflow: a <c>build</c> job for every push and pull request, and a <c>publish</c> job for
-/// the release tag that needs it. Secrets reach a step only through its <c>env</c>, never the <c>run</c> line.
+/// the release tag that needs it (a fan-out stage: a matrix job of its own between them, <see cref="GitHubJob"/>). Secrets reach a step only through its <c>env</c>, never the <c>run</c> line.
 /// </summary>
 internal static class GitHubActionsWriter
 {
@@ -37,35 +37,35 @@ internal static class GitHubActionsWriter
         }
 
         text.Blank().Line(0, "jobs:");
-        var everyBuild = description.Stages.Where(stage => !stage.OnReleaseTag).ToList();
-        var release = description.Stages.Where(stage => stage.OnReleaseTag).ToList();
-        if (everyBuild.Count > 0)
+        var jobs = GitHubJob.Plan(description);
+        for (var index = 0; index < jobs.Count; index++)
         {
-            WriteJob(text, description, "build", everyBuild, needs: null);
-        }
-
-        if (release.Count > 0)
-        {
-            if (everyBuild.Count > 0)
+            if (index > 0)
             {
                 text.Blank();
             }
 
-            WriteJob(text, description, "publish", release, needs: everyBuild.Count > 0 ? "build" : null);
+            WriteJob(text, description, jobs[index]);
         }
 
         return text.ToString();
     }
 
-    private static void WriteJob(CiText text, CiDescription description, string job, IReadOnlyList<CiStage> stages, string? needs)
+    private static void WriteJob(CiText text, CiDescription description, GitHubJob job)
     {
-        text.Line(2, $"{job}:");
-        if (needs is not null)
+        var fanOut = job.FanOutStage?.FanOut;
+        text.Line(2, $"{job.Id}:");
+        if (fanOut is not null)
         {
-            text.Line(4, $"needs: {needs}");
+            text.Line(4, $"name: {job.Stages[0].Name} ({Matrix(fanOut)})");
         }
 
-        if (stages.All(stage => stage.OnReleaseTag))
+        if (job.Needs is not null)
+        {
+            text.Line(4, $"needs: {job.Needs}");
+        }
+
+        if (job.OnReleaseTag)
         {
             var prefix = description.ReleaseTagPattern.TrimEnd('*');
             text.Line(4, $"if: github.event_name == 'push' && startsWith(github.ref, 'refs/tags/{prefix}')");
@@ -73,6 +73,15 @@ internal static class GitHubActionsWriter
 
         text.Line(4, $"runs-on: {description.GitHubRunner}")
             .Line(4, $"timeout-minutes: {description.TimeoutMinutes}");
+        if (fanOut is not null)
+        {
+            text.Line(4, "strategy:")
+                .Line(6, "fail-fast: false   # every value runs to its end whatever the others do")
+                .Line(6, "matrix:")
+                .Line(8, $"{fanOut.MatrixKey}: [{string.Join(", ", fanOut.Values)}]");
+        }
+
+        var stages = job.Stages;
         var permissions = stages.SelectMany(stage => stage.GitHubWritePermissions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (permissions.Count > 0)
         {
@@ -87,6 +96,16 @@ internal static class GitHubActionsWriter
             .Line(6, "- uses: actions/checkout@v4")
             .Line(8, "with:")
             .Line(10, "fetch-depth: 0   # versions come from tags");
+        if (job.ReceivesFrom is { FanOut: { } received } from)
+        {
+            text.Line(6, $"- name: Receive {from.Name}'s outputs")
+                .Line(8, "uses: actions/download-artifact@v4")
+                .Line(8, "with:")
+                .Line(10, $"pattern: {CiFanOut.HandOffName(from, "*")}")
+                .Line(10, $"path: {received.OutputFolder}")
+                .Line(10, "merge-multiple: true   # every value's file in one folder");
+        }
+
         var files = stages.SelectMany(stage => stage.Secrets).OfType<CiSecretFile>().Distinct().ToList();
         foreach (var file in files)
         {
@@ -106,7 +125,20 @@ internal static class GitHubActionsWriter
                 }
             }
 
-            text.Line(8, $"run: ./build.sh {string.Join(' ', stage.Targets)}");
+            // A matrix value is a checked label (CiDescriptionRules), never a secret, so it may stand in the run line.
+            var value = fanOut is null ? string.Empty : $" {fanOut.Parameter} {Matrix(fanOut)}";
+            text.Line(8, $"run: ./build.sh {string.Join(' ', stage.Targets)}{value}");
+        }
+
+        if (fanOut is not null)
+        {
+            var output = fanOut.OutputOf(Matrix(fanOut));
+            text.Line(6, $"- name: Hand on {output}")
+                .Line(8, "uses: actions/upload-artifact@v4")
+                .Line(8, "with:")
+                .Line(10, $"name: {CiFanOut.HandOffName(job.Stages[0], Matrix(fanOut))}")
+                .Line(10, $"path: {output}")
+                .Line(10, "if-no-files-found: error");
         }
 
         foreach (var file in files)
@@ -116,6 +148,8 @@ internal static class GitHubActionsWriter
                 .Line(8, $"run: rm -f \"$RUNNER_TEMP/{FileName(file)}\"");
         }
     }
+
+    private static string Matrix(CiFanOut fanOut) => $"${{{{ matrix.{fanOut.MatrixKey} }}}}";
 
     /// <summary>The secret goes through env into printf (no command line holds it); umask 077 keeps the file private.</summary>
     private static void WriteFileStep(CiText text, CiSecretFile file)

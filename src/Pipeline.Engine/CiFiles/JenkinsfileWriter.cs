@@ -1,7 +1,8 @@
 namespace Pipeline.Engine.CiFiles;
 
 /// <summary>
-/// Writes the declarative Jenkinsfile: one stage per <see cref="CiStage"/>, release stages behind a tag condition,
+/// Writes the declarative Jenkinsfile: one stage per <see cref="CiStage"/> (a fan-out: <c>parallel</c> stages, one per
+/// value, each stashing its output for the next stage to unstash), release stages behind a tag condition,
 /// secrets bound by <c>withCredentials</c> into the environment. Every <c>sh</c> string is single-quoted Groovy, so
 /// nothing is interpolated into a command line.
 /// </summary>
@@ -15,8 +16,11 @@ internal static class JenkinsfileWriter
             .Line(0, "// Jenkins declarative pipeline. Every stage only calls ./build.sh: the build program owns the logic.")
             .Line(0, "// Secrets reach the build through the environment only (withCredentials); the sh strings are")
             .Line(0, "// single-quoted Groovy, so nothing is interpolated into a command line.")
-            .Line(0, "pipeline {")
-            .Line(4, "agent any")
+            .Line(0, "pipeline {");
+        // With a fan-out each stage takes its own agent: parallel runs of ./build.sh in one workspace would share its
+        // obj/ and bin/, and a pipeline-wide agent would hold an executor the parallel stages may wait for.
+        var ownAgents = description.Stages.Any(stage => stage.FanOut is not null);
+        text.Line(4, ownAgents ? "agent none" : "agent any")
             .Line(4, "options {")
             .Line(8, $"timeout(time: {description.TimeoutMinutes}, unit: 'MINUTES')")
             .Line(8, "disableConcurrentBuilds()")
@@ -32,45 +36,84 @@ internal static class JenkinsfileWriter
         }
 
         text.Line(4, "}").Line(4, "stages {");
+        CiStage? previous = null;
         foreach (var stage in description.Stages)
         {
-            WriteStage(text, description, stage);
+            WriteStage(text, description, stage, ownAgents, receivesFrom: previous?.FanOut is null ? null : previous);
+            previous = stage;
         }
 
         return text.Line(4, "}").Line(0, "}").ToString();
     }
 
-    private static void WriteStage(CiText text, CiDescription description, CiStage stage)
+    private static void WriteStage(CiText text, CiDescription description, CiStage stage, bool ownAgent, CiStage? receivesFrom)
     {
         text.Line(8, $"stage('{stage.Name}') {{");
+        if (ownAgent && stage.FanOut is null)
+        {
+            text.Line(12, "agent any");
+        }
+
         if (stage.OnReleaseTag)
         {
-            text.Line(12, "when {")
-                .Line(16, $"tag pattern: '{description.ReleaseTagPattern}', comparator: 'GLOB'   // true only when building a tag")
+            text.Line(12, "when {");
+            if (ownAgent)
+            {
+                text.Line(16, "beforeAgent true   // no agent is taken for a stage that does not run");
+            }
+
+            text.Line(16, $"tag pattern: '{description.ReleaseTagPattern}', comparator: 'GLOB'   // true only when building a tag")
                 .Line(12, "}");
         }
 
+        if (stage.FanOut is { } fanOut)
+        {
+            text.Line(12, "parallel {");
+            foreach (var value in fanOut.Values)
+            {
+                text.Line(16, $"stage('{stage.Name} {value}') {{")
+                    .Line(20, "agent any")
+                    .Line(20, "steps {");
+                WriteSteps(text, 24, stage, $" {fanOut.Parameter} {value}", receivesFrom);
+                text.Line(24, $"stash name: '{CiFanOut.HandOffName(stage, value)}', includes: '{fanOut.OutputOf(value)}'")
+                    .Line(20, "}")
+                    .Line(16, "}");
+            }
+
+            text.Line(12, "}").Line(8, "}");
+            return;
+        }
+
         text.Line(12, "steps {");
-        var command = $"sh './build.sh {string.Join(' ', stage.Targets)}'";
+        WriteSteps(text, 16, stage, string.Empty, receivesFrom);
+        text.Line(12, "}").Line(8, "}");
+    }
+
+    /// <summary>Unstashes what the fan-out before the stage handed on, then runs the build with the stage's credentials.</summary>
+    private static void WriteSteps(CiText text, int indent, CiStage stage, string arguments, CiStage? receivesFrom)
+    {
+        foreach (var value in receivesFrom?.FanOut?.Values ?? [])
+        {
+            text.Line(indent, $"unstash '{CiFanOut.HandOffName(receivesFrom!, value)}'");
+        }
+
+        var command = $"sh './build.sh {string.Join(' ', stage.Targets)}{arguments}'";
         var bindings = stage.Secrets.Select(Binding).OfType<string>().ToList();
         if (bindings.Count == 0)
         {
-            text.Line(16, command);
+            text.Line(indent, command);
+            return;
         }
-        else
+
+        text.Line(indent, "withCredentials([");
+        for (var index = 0; index < bindings.Count; index++)
         {
-            text.Line(16, "withCredentials([");
-            for (var index = 0; index < bindings.Count; index++)
-            {
-                text.Line(20, bindings[index] + (index < bindings.Count - 1 ? "," : string.Empty));
-            }
-
-            text.Line(16, "]) {")
-                .Line(20, command)
-                .Line(16, "}");
+            text.Line(indent + 4, bindings[index] + (index < bindings.Count - 1 ? "," : string.Empty));
         }
 
-        text.Line(12, "}").Line(8, "}");
+        text.Line(indent, "]) {")
+            .Line(indent + 4, command)
+            .Line(indent, "}");
     }
 
     /// <summary>The withCredentials binding, or null for a secret Jenkins does not hold (the build then runs without it).</summary>

@@ -19,8 +19,9 @@ public sealed class ServiceShipment
 {
     private readonly RegistryClient _registry;
     private readonly Func<IReadOnlyList<string>, ILogger, CancellationToken, Task> _dotNet;
-    private readonly Func<ImageBuilderChoice, ILogger, CancellationToken, Task<IImageBuilder>> _builderFor;
-    private readonly Func<ImageReference, ILogger, CancellationToken, Task<Digest>>? _pushLocalImage;
+    private readonly Func<ImageBuilderChoice, IProgress<LayerProgress>?, ILogger, CancellationToken, Task<IImageBuilder>> _builderFor;
+    private readonly Func<ImageReference, IProgress<LayerProgress>?, ILogger, CancellationToken, Task<Digest>>? _pushLocalImage;
+    private readonly ServiceLayerProgress? _layerProgress;
     private readonly ProcessEnvironment _environment;
     private readonly ILogger _logger;
     private readonly StageInputNames _inputs;
@@ -28,19 +29,21 @@ public sealed class ServiceShipment
     /// <summary>Creates the use case.</summary>
     /// <param name="registry">The registry of every service's image, with the push credentials.</param>
     /// <param name="dotNet">Runs the muxer with the arguments, logging its output to the service's logger; throws when it fails.</param>
-    /// <param name="builderFor">The image builder for the choice <see cref="ImageBuilderSelection"/> made, logging to the service's logger.</param>
+    /// <param name="builderFor">The image builder for the choice <see cref="ImageBuilderSelection"/> made, reporting its layer pushes to the service's progress and logging to the service's logger.</param>
     /// <param name="environment">The build's environment, where <c>dotnet</c> is looked up.</param>
     /// <param name="logger">Where each service's block of log lines is written when it ends.</param>
     /// <param name="inputs">What the caller calls its inputs, for the fixes.</param>
-    /// <param name="pushLocalImage">Pushes an image the engine builder left on the engine and returns its digest; null when no engine is used.</param>
+    /// <param name="pushLocalImage">Pushes an image the engine builder left on the engine, reporting to the service's progress, and returns its digest; null when no engine is used.</param>
+    /// <param name="layerProgress">Where each building service's layer pushes are shown; null shows none.</param>
     public ServiceShipment(
         RegistryClient registry,
         Func<IReadOnlyList<string>, ILogger, CancellationToken, Task> dotNet,
-        Func<ImageBuilderChoice, ILogger, CancellationToken, Task<IImageBuilder>> builderFor,
+        Func<ImageBuilderChoice, IProgress<LayerProgress>?, ILogger, CancellationToken, Task<IImageBuilder>> builderFor,
         ProcessEnvironment environment,
         ILogger logger,
         StageInputNames? inputs = null,
-        Func<ImageReference, ILogger, CancellationToken, Task<Digest>>? pushLocalImage = null)
+        Func<ImageReference, IProgress<LayerProgress>?, ILogger, CancellationToken, Task<Digest>>? pushLocalImage = null,
+        ServiceLayerProgress? layerProgress = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(dotNet);
@@ -54,6 +57,7 @@ public sealed class ServiceShipment
         _logger = logger;
         _inputs = inputs ?? StageInputNames.Neutral;
         _pushLocalImage = pushLocalImage;
+        _layerProgress = layerProgress;
     }
 
     /// <summary>Decides, then ships every service; the result lists each one in the request's order.</summary>
@@ -92,7 +96,8 @@ public sealed class ServiceShipment
                 await PublishAsync(decision.Source.Service, request, context, log, cancellationToken);
             }
 
-            var digest = await BuildAndPushAsync(decision, request, context, log, cancellationToken);
+            var progress = _layerProgress?.Invoke(decision.Source.Service.Artifact, log);
+            var digest = await BuildAndPushAsync(decision, request, context, progress, log, cancellationToken);
             if (decision.Source.Fingerprint is not null)
             {
                 await images.RecordAsync(decision.Source, digest, cancellationToken);
@@ -126,7 +131,8 @@ public sealed class ServiceShipment
         }
     }
 
-    private async Task<Digest> BuildAndPushAsync(ServiceDecision decision, ServiceShipmentRequest request, AbsolutePath context, ILogger log, CancellationToken cancellationToken)
+    private async Task<Digest> BuildAndPushAsync(
+        ServiceDecision decision, ServiceShipmentRequest request, AbsolutePath context, IProgress<LayerProgress>? progress, ILogger log, CancellationToken cancellationToken)
     {
         var dockerfile = decision.Source.Service.Dockerfile;
         var build = new ImageBuildRequest
@@ -144,7 +150,7 @@ public sealed class ServiceShipment
         };
         var choice = await ImageBuilderSelection.ChooseAsync(request.Builder, build, _inputs, cancellationToken);
         log.LogInformation("Image: the {Choice}", choice);
-        var outcome = await new ImageRelease(await _builderFor(choice, log, cancellationToken), _registry, log, _inputs)
+        var outcome = await new ImageRelease(await _builderFor(choice, progress, log, cancellationToken), _registry, log, _inputs)
             .BuildAsync(new ImageReleaseRequest { Build = build, OverwriteTag = request.OverwriteTag }, cancellationToken);
         if (outcome.IsUnchanged)
         {
@@ -160,6 +166,6 @@ public sealed class ServiceShipment
 
         var push = _pushLocalImage
             ?? throw new ImageBuildException(ImageBuildFailureKind.NeedsEngine, $"{dockerfile} was built by the engine, and this run has no engine to push it from");
-        return await push(decision.Release, log, cancellationToken);
+        return await push(decision.Release, progress, log, cancellationToken);
     }
 }

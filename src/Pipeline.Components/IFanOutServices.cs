@@ -10,20 +10,16 @@ namespace Pipeline.Components;
 /// and one deploy job that receives every record (<c>./build.sh ServiceManifests ServiceDeploy</c>). A service added to the
 /// repository is a job more at the next GenerateCiFiles, and <c>--check</c> fails until then.
 /// </summary>
-public interface IFanOutServices : IShipServices, IGenerateCiFiles
+public interface IFanOutServices : IPublishServices, IGenerateCiFiles
 {
+    /// <summary>The deploy job's targets, which read the records the image jobs handed on.</summary>
+    private static readonly string[] DeployTargets = [nameof(ServiceManifests), nameof(ServiceDeploy)];
+
     /// <summary>
-    /// The targets of the deploy job, which read the records in <see cref="ShippedServicesFolder"/>. Named as the
-    /// many-services release declares them (issue 16's contract: IPublishServices' ServiceManifests and ServiceDeploy);
-    /// GenerateCiFiles refuses a build that does not declare them.
+    /// Settings hook: what every push and pull request runs before any image; none by default (a services build has
+    /// no Compile of its own: ServiceImages publishes each service). Override with the build's own targets, e.g. Test.
     /// </summary>
-    private static readonly string[] DeployTargets = ["ServiceManifests", "ServiceDeploy"];
-
-    /// <summary>Settings hook: what every push and pull request runs before any image; override for the build's own (e.g. Compile and Test).</summary>
-    IReadOnlyList<CiStage> ServiceCiChecks => [new CiStage("Compile", nameof(ICompile.Compile))];
-
-    /// <summary>Where ServiceImages records each shipped service, <c>&lt;artifact&gt;.json</c>, and the deploy job reads them.</summary>
-    AbsolutePath ShippedServicesFolder => ArtifactsDirectory / "services";
+    IReadOnlyList<CiStage> ServiceCiChecks => [];
 
     /// <inheritdoc />
     CiDescription IGenerateCiFiles.CiDescription => new()
@@ -38,7 +34,7 @@ public interface IFanOutServices : IShipServices, IGenerateCiFiles
                 FanOut = new CiFanOut(
                     DeclaredParameter.Flag<IShipServices>(build => build.Services),
                     [.. RepositoryServices.Services.Select(service => service.Artifact.Value)],
-                    $"{RelativeToRoot(ShippedServicesFolder)}/{CiFanOut.ValueToken}.json"),
+                    $"{RelativeToRoot(DefaultShippedServices)}/{CiFanOut.ValueToken}.json"),
                 Secrets = [RegistrySecret()],
             },
             new CiStage("Deploy", DeployTargets)

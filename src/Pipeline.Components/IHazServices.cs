@@ -18,7 +18,10 @@ public interface IHazServices : IHazArtifacts
 
     /// <summary>Where ServiceImages records each shipped service and where ServiceManifests / ServiceDeploy read them when ServiceImages does not run with them.</summary>
     [Parameter("Folder of the shipped services' records (<service>.json), written by ServiceImages, read by ServiceManifests and ServiceDeploy when ServiceImages does not run with them")]
-    AbsolutePath ShippedServices => Parameter(ArtifactsDirectory / "services");
+    AbsolutePath ShippedServices => Parameter(DefaultShippedServices);
+
+    /// <summary>The records' folder when <see cref="ShippedServices"/> is not given: where CI jobs hand the records on.</summary>
+    AbsolutePath DefaultShippedServices => ArtifactsDirectory / "services";
 
     /// <summary>The services this run ships: the repository's, narrowed to <see cref="Services"/>.</summary>
     ServiceCatalog SelectedServices() => RepositoryServices.Narrow(Services);

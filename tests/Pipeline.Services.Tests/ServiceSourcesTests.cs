@@ -117,9 +117,10 @@ public sealed class ServiceSourcesTests
 
         var catalog = (await shop.SourcesAsync()).Single(source => source.Service.Artifact.Value == "catalog-api");
 
-        // The probes of the root, its own folder and the library it references; not README.md, not the other services.
+        // The probes of the root (NuGet.config: where packages restore from), its own folder and the library it
+        // references; not README.md, not the build program's build/, not the other services.
         catalog.Inputs.Should().Equal(
-            "Directory.Build.props", "Directory.Packages.props", "global.json",
+            "Directory.Build.props", "Directory.Packages.props", "NuGet.config", "global.json",
             "src/Catalog.Api/.dockerignore", "src/Catalog.Api/Catalog.Api.csproj", "src/Catalog.Api/Dockerfile", "src/Catalog.Api/Program.cs",
             "src/Shop.Contracts/Product.cs", "src/Shop.Contracts/Shop.Contracts.csproj");
     }

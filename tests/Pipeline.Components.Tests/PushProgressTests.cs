@@ -29,14 +29,7 @@ public sealed class PushProgressTests
     public async Task LayerBars_ShowBytesForAPushedLayerAndNoneForOneTheRegistryHas()
     {
         using var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.Yes,
-        });
-        console.Profile.Width = 160;
+        var console = InteractiveConsole(writer);
 
         await console.Progress().AutoClear(false).Columns(PushProgressView.Columns()).StartAsync(context =>
         {
@@ -58,14 +51,7 @@ public sealed class PushProgressTests
     public async Task LayerBars_ServicesPushingSideBySide_ShareOneViewWithEachServicesBarsTogetherAndNamed()
     {
         using var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.Yes,
-        });
-        console.Profile.Width = 160;
+        var console = InteractiveConsole(writer);
 
         await console.Progress().AutoClear(false).Columns(PushProgressView.Columns()).StartAsync(context =>
         {
@@ -158,5 +144,19 @@ public sealed class PushProgressTests
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             inner.LogInformation("{Prefix}: {Line}", prefix, formatter(state, exception));
+    }
+
+    /// <summary>An interactive console (live bars, no colours) writing into <paramref name="writer"/>.</summary>
+    private static IAnsiConsole InteractiveConsole(StringWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.Yes,
+        });
+        console.Profile.Width = 160;
+        return console;
     }
 }

@@ -4,12 +4,13 @@ using Pipeline.Components.Tests.Support;
 using Pipeline.Engine;
 using Pipeline.Testing.Docker;
 using Pipeline.Testing.Registries;
+using Xunit.Abstractions;
 using ApiServerDouble = Pipeline.KubeApiServerDouble.KubeApiServerDouble;
 
 namespace Pipeline.Components.Tests;
 
 /// <summary>The many-services Publish end to end on a copy of samples/Shop, a loopback registry and the API server double.</summary>
-public sealed class ServiceDeployRollbackTests : IAsyncLifetime, IDisposable
+public sealed class ServiceDeployRollbackTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
     private const string Namespace = "shop-roll";
     private readonly string _root = Path.Combine(Path.GetTempPath(), "pipeline-shop-deploy", Guid.NewGuid().ToString("N"));
@@ -59,21 +60,15 @@ public sealed class ServiceDeployRollbackTests : IAsyncLifetime, IDisposable
     private async Task<ChainRun> RunAsync<TBuild>(string release, params string[] more)
         where TBuild : PipelineBuild, new()
     {
-        using var output = new StringWriter();
-        var exitCode = await PipelineBuild.ExecuteAsync<TBuild>(
+        var environment = new Dictionary<string, string>
+        {
+            ["HOME"] = _root,
+            ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? string.Empty,
+            ["REGISTRY_PASSWORD"] = _registry.Credentials.Password!,
+        };
+        return await ChainRun.ExecuteAsync<TBuild>(
             ["Publish", "--release", release, "--registry", _registry.Host.ToString(), "--registry-username", _registry.Credentials.Username!, "--base-image", "local",
                 "--kubeconfig", _cluster.WriteKubeconfig(Path.Combine(_root, "kubeconfig")), "--namespace", Namespace, .. more],
-            new BuildHostContext
-            {
-                Output = output,
-                Environment = new Dictionary<string, string>
-                {
-                    ["HOME"] = _root,
-                    ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? string.Empty,
-                    ["REGISTRY_PASSWORD"] = _registry.Credentials.Password!,
-                },
-                WorkingDirectory = _root,
-            });
-        return new ChainRun(exitCode, output.ToString());
+            _root, environment, output, TimeSpan.FromMinutes(10));
     }
 }

@@ -3,11 +3,12 @@ using Pipeline.Components.Tests.Support;
 using Pipeline.Engine;
 using Pipeline.Testing.Docker;
 using Pipeline.Testing.Registries;
+using Xunit.Abstractions;
 
 namespace Pipeline.Components.Tests;
 
 /// <summary>ServiceImages end to end on a copy of samples/Shop and a loopback registry: the summary's rows per service.</summary>
-public sealed class ServiceImagesTargetTests : IAsyncLifetime, IDisposable
+public sealed class ServiceImagesTargetTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
     private static readonly string[] Services = ["basket-api", "catalog-api", "payments-api"];
     private readonly string _root = Path.Combine(Path.GetTempPath(), "pipeline-shop-target", Guid.NewGuid().ToString("N"));
@@ -46,20 +47,14 @@ public sealed class ServiceImagesTargetTests : IAsyncLifetime, IDisposable
 
     private async Task<ChainRun> RunAsync(string release)
     {
-        using var output = new StringWriter();
-        var exitCode = await PipelineBuild.ExecuteAsync<ShopBuild>(
+        var environment = new Dictionary<string, string>
+        {
+            ["HOME"] = _root,
+            ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? string.Empty,
+            ["REGISTRY_PASSWORD"] = _registry.Credentials.Password!,
+        };
+        return await ChainRun.ExecuteAsync<ShopBuild>(
             ["ServiceImages", "--release", release, "--registry", _registry.Host.ToString(), "--registry-username", _registry.Credentials.Username!, "--base-image", "local"],
-            new BuildHostContext
-            {
-                Output = output,
-                Environment = new Dictionary<string, string>
-                {
-                    ["HOME"] = _root,
-                    ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? string.Empty,
-                    ["REGISTRY_PASSWORD"] = _registry.Credentials.Password!,
-                },
-                WorkingDirectory = _root,
-            });
-        return new ChainRun(exitCode, output.ToString());
+            _root, environment, output, TimeSpan.FromMinutes(10));
     }
 }

@@ -130,7 +130,7 @@ public sealed class ApplicationPublisher
             var nowImports = ReadImports([.. importList ?? [], assets ?? string.Empty], projectFolder, references, request.DotNet, _clock.GetUtcNow());
             var nowOutputs = new PublishInputs(readAt: null);
             nowOutputs.AddTree(output, new HashSet<string>());
-            if (importList is null || !sameWalk || !inputs.Recordable || !nowImports.Recordable || !nowImports.AgreesWith(imports, nowIntermediate) || !nowOutputs.Recordable || nowOutputs.Count == 0)
+            if (importList is null || nowReferences is null || !inputs.Recordable || !nowImports.Recordable || !nowImports.AgreesWith(imports, nowIntermediate) || !nowOutputs.Recordable || nowOutputs.Count == 0)
             {
                 await record.SaveAsync(cancellationToken);
                 return;
@@ -141,9 +141,18 @@ public sealed class ApplicationPublisher
                 record.Remember(ImportPrefix + import, "-", "-");
             }
 
-            foreach (var reference in nowReferences!)
+            foreach (var reference in nowReferences)
             {
                 record.Remember(ReferencePrefix + reference, "-", "-");
+            }
+
+            record.Remember("intermediate", "-", nowIntermediate!);
+            if (!sameWalk)
+            {
+                // Not walked before this publish: the folders and imports are kept, so the next run walks them and
+                // publishes once more; without them a project with references would never be recorded as current.
+                await record.SaveAsync(cancellationToken);
+                return;
             }
 
             // What the restore left in the intermediate folder, with project files that did not move since they were read before the publish.
@@ -153,7 +162,6 @@ public sealed class ApplicationPublisher
                 record.Remember("restore", nowRestore.Digest(arguments), "-");
             }
 
-            record.Remember("intermediate", "-", nowIntermediate!);
             record.Remember("imports", nowImports.Digest(), "-");
             record.Remember("inputs", inputs.Digest(arguments), "-");
             record.Remember("output", nowOutputs.Digest(), "-");

@@ -165,6 +165,37 @@ public sealed class ApplicationPublisherTests(PublishedApp app) : IClassFixture<
         app.LastPublishArguments.Should().NotContain("--no-restore", "project.nuget.cache is not the last restore's");
     }
 
+    [Fact]
+    public async Task PublishAsync_ProjectWithAReference_IsCurrentOnceItsFoldersAreKnown()
+    {
+        var library = app.Write("lib/Lib.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>
+            """);
+        var librarySource = app.Write("lib/Greeting.cs", "public static class Greeting { public const string Text = \"one\"; }\n");
+        app.WriteProject(projectReference: "../lib/Lib.csproj");
+        try
+        {
+            (await PublishAsync()).Published.Should().BeTrue("the project file changed");
+            (await PublishAsync()).Published.Should().BeTrue("lib/ was not walked before the first publish that found it");
+            var preprocesses = app.Preprocesses;
+            (await PublishAsync()).Published.Should().BeFalse("the referenced folder is walked now, and nothing changed");
+
+            app.Write("lib/Greeting.cs", "public static class Greeting { public const string Text = \"two\"; }\n");
+            (await PublishAsync()).Published.Should().BeTrue("a source of the referenced project changed");
+            (await PublishAsync()).Published.Should().BeFalse();
+            app.Preprocesses.Should().Be(preprocesses, "a source edit reuses the recorded import list");
+        }
+        finally
+        {
+            File.Delete(library);
+            File.Delete(librarySource);
+            Directory.Delete(Path.Combine(app.Root, "lib"), recursive: true);
+            app.WriteProject();
+        }
+
+        (await PublishAsync()).Published.Should().BeTrue("the reference went");
+    }
+
     private async Task ChangeProgramAsync()
     {
         var source = Path.Combine(app.Root, "app", "Program.cs");

@@ -28,6 +28,9 @@ public sealed class PublishedApp : IAsyncLifetime
     /// <summary>How many times <c>dotnet publish</c> built (the <c>-pp</c> evaluations not counted).</summary>
     public int Publishes { get; private set; }
 
+    /// <summary>How many times MSBuild was asked for the import list (<c>-pp</c>).</summary>
+    public int Preprocesses { get; private set; }
+
     /// <summary>The arguments of the last <c>dotnet publish</c> that built.</summary>
     public IReadOnlyList<string> LastPublishArguments { get; private set; } = [];
 
@@ -49,14 +52,15 @@ public sealed class PublishedApp : IAsyncLifetime
         return path;
     }
 
-    /// <summary>Writes the project file, with <paramref name="packageReference"/> (<c>Id/Version</c>) when given.</summary>
-    public string WriteProject(string? packageReference = null) => Write("app/App.csproj", $"""
+    /// <summary>Writes the project file, with <paramref name="packageReference"/> (<c>Id/Version</c>) or <paramref name="projectReference"/> (a path from app/) when given.</summary>
+    public string WriteProject(string? packageReference = null, string? projectReference = null) => Write("app/App.csproj", $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <OutputType>Exe</OutputType>
             <TargetFramework>net10.0</TargetFramework>
           </PropertyGroup>
           {(packageReference?.Split('/') is [var id, var version] ? $"<ItemGroup><PackageReference Include=\"{id}\" Version=\"{version}\" /></ItemGroup>" : string.Empty)}
+          {(projectReference is null ? string.Empty : $"<ItemGroup><ProjectReference Include=\"{projectReference}\" /></ItemGroup>")}
         </Project>
         """);
 
@@ -77,6 +81,7 @@ public sealed class PublishedApp : IAsyncLifetime
     {
         var build = !arguments.Any(argument => argument.StartsWith("-pp:", StringComparison.Ordinal));
         Publishes += build ? 1 : 0;
+        Preprocesses += build ? 0 : 1;
         LastPublishArguments = build ? arguments : LastPublishArguments;
         await Cli.Wrap("dotnet").WithArguments(arguments).WithWorkingDirectory(Root).ExecuteAsync(cancellationToken);
         if (build && FailNextPublish)

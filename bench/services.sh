@@ -81,6 +81,12 @@ mkdir -p "$WORK/samples"
 cp -a "$ROOT/samples/Shop" "$SHOP"
 cp -a "$ROOT/samples/Shop" "$WORK/one"
 find "$SHOP" "$WORK/one" \( -name bin -o -name obj -o -name artifacts \) -type d -prune -exec rm -rf {} +
+# The Shop is a repository of its own, as a real one is: its images' times are its commit's (the one-service side
+# builds in this checkout, whose commit it uses). Outside git they would be the build's time, and every build's
+# runtime layer would differ. The changes below stay uncommitted edits: the service fingerprints see the files.
+git -C "$SHOP" init -q && git -C "$SHOP" add -A &&
+  git -C "$SHOP" -c user.name=bench -c user.email=bench@127.0.0.1 commit -qm "the Shop sample" ||
+  fail "cannot make the Shop's copy a git repository"
 
 # change SIDE SERVICE TEXT: the one-line change, a field of the service's GET / answer in its Program.cs.
 change() {
@@ -93,10 +99,11 @@ change() {
 
 log_lines() { wc -l < "$WORK/registry.log"; }
 # Blob uploads completed (201) in the access log after line FROM, to any repository; a mount carries no body.
+# No upload at all is an answer (an empty string), not a failed pipeline.
 uploads_since() {
   tail -n "+$(( $1 + 1 ))" "$WORK/registry.log" |
-    grep -E '"(PUT|POST) /v2/[^ ]+/blobs/uploads/[^ "]*digest=sha256(%3A|:)[0-9a-f]{64}[^ "]* HTTP/[0-9.]+" 201 ' |
-    grep -v 'mount=' | grep -oE '/v2/[^ ]+/blobs/' | sed -E 's#/v2/(.*)/blobs/#\1#' | sort | uniq -c | awk '{ printf "%s%s:%s", (NR > 1 ? ", " : ""), $2, $1 }'
+    { grep -E '"(PUT|POST) /v2/[^ ]+/blobs/uploads/[^ "]*digest=sha256(%3A|:)[0-9a-f]{64}[^ "]* HTTP/[0-9.]+" 201 ' || true; } |
+    { grep -v 'mount=' || true; } | { grep -oE '/v2/[^ ]+/blobs/' || true; } | sed -E 's#/v2/(.*)/blobs/#\1#' | sort | uniq -c | awk '{ printf "%s%s:%s", (NR > 1 ? ", " : ""), $2, $1 }'
 }
 
 # shop RELEASE LOG: the Shop's ./build.sh Publish; sets ELAPSED (µs).

@@ -25,7 +25,11 @@ public interface IDeployServices : IRender, IHazServices, IHazCluster
         .Description("Render each selected service (its image as ServiceImages shipped it, or its record) to artifacts/k8s/<service>.yaml; the Namespace and pull Secret once")
         .TryAfter<IShipServices>(x => x.ServiceImages)
         // Before anything runs: every service this run does not ship itself must have a record of its image.
-        .Validates(cancellationToken => ReadRecordsUnlessShippedAsync(cancellationToken))
+        .Validates(cancellationToken =>
+        {
+            ManifestWriter.Prepare();   // while ServiceImages runs: ServiceManifests then writes at once
+            return ReadRecordsUnlessShippedAsync(cancellationToken);
+        })
         .Validates(cancellationToken => RefuseFoundPullCredentialsAsync(_ => Task.FromResult(PullSecretFile is not null), cancellationToken))
         .Executes(async cancellationToken =>
         {

@@ -24,11 +24,25 @@ public sealed class ServiceShipmentTests(ShipmentRuns runs) : IClassFixture<Ship
     }
 
     [Fact]
+    public void ShipAsync_ChangedServicesSharingAProject_BuildItOnceThenPublishWithoutBuildingIt()
+    {
+        var run = runs.First;
+
+        run.Builds.Should().Equal(["Shop.Contracts"], "catalog-api and basket-api both reference it");
+        run.DotNetRuns[0].Verb.Should().Be("build", "the shared project is built before any service publishes");
+        run.PublishOf("Catalog.Api").Should().Contain("--no-dependencies");
+        run.PublishOf("Basket.Api").Should().Contain("--no-dependencies");
+        run.PublishOf("Payments.Api").Should().NotContain("--no-dependencies", "it references no project");
+        run.Block("shared projects").Should().Contain("Built once for the services that reference them: Shop.Contracts.csproj");
+        runs.OneChanged.Builds.Should().BeEmpty("one changed service shares its references with no other changed one");
+    }
+
+    [Fact]
     public async Task ShipAsync_NothingChanged_PublishesNothingAndRetagsEveryImageWithoutUploading()
     {
         var run = runs.Unchanged;
 
-        run.Publishes.Should().BeEmpty("no service changed, so dotnet never runs");
+        run.DotNetRuns.Should().BeEmpty("no service changed, so dotnet never runs");
         run.Result.Services.Should().OnlyContain(service => service.Action == ServiceShipmentAction.Retagged && service.Decision.State == ServiceChangeState.Unchanged);
         run.Requests.Should().NotContain(request => request.Contains("/blobs/uploads/", StringComparison.Ordinal), "a retag moves no blob");
         foreach (var service in run.Result.Services)

@@ -21,7 +21,7 @@ public sealed partial class ShipmentRuns : IAsyncLifetime, IDisposable
 {
     private static readonly string BaseCache = Path.Combine(Path.GetTempPath(), "pipeline-test-cache", "direct-base");
     private readonly ShopCopy _shop = new();
-    private readonly ConcurrentQueue<string> _publishes = new();
+    private readonly ConcurrentQueue<DotNetRun> _dotNetRuns = new();
     private RegistryServer _server = null!;
 
     public RegistryHost Registry => _server.Host;
@@ -64,7 +64,7 @@ public sealed partial class ShipmentRuns : IAsyncLifetime, IDisposable
         using var client = _server.CreateClient();
         var marker = $"marker-{Guid.NewGuid():N}";
         await client.FindAsync(ImageReference.Create(_server.Host, marker, "start"), CancellationToken.None);
-        _publishes.Clear();
+        _dotNetRuns.Clear();
         var layers = new ConcurrentQueue<ReportedLayer>();
         var logger = new BlockLogger();
         var values = ShopCopy.Values with { BaseImage = "local" };
@@ -84,15 +84,15 @@ public sealed partial class ShipmentRuns : IAsyncLifetime, IDisposable
             BaseImage = Pipeline.Image.BaseImage.Local,
             Parallelism = 3,
         }, CancellationToken.None);
-        return new ShipmentRun(result, [.. _publishes], RequestsSince(marker), logger.Entries, [.. layers]);
+        return new ShipmentRun(result, [.. _dotNetRuns], RequestsSince(marker), logger.Entries, [.. layers]);
     }
 
-    // The real SDK, counted: a publish that builds (not the -pp evaluation) records its project's file name.
+    // The real SDK, counted: each run that builds (not a publish's -pp evaluation) with its verb, project and arguments.
     private async Task RunDotNetAsync(IReadOnlyList<string> arguments, ILogger log, CancellationToken cancellationToken)
     {
         if (!arguments.Any(argument => argument.StartsWith("-pp:", StringComparison.Ordinal)))
         {
-            _publishes.Enqueue(Path.GetFileNameWithoutExtension(arguments[1]));
+            _dotNetRuns.Enqueue(new DotNetRun(arguments[0], Path.GetFileNameWithoutExtension(arguments[1]), arguments));
         }
 
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _shop.Root.Value, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -154,15 +154,27 @@ public sealed partial class ShipmentRuns : IAsyncLifetime, IDisposable
     }
 }
 
-/// <summary>One shipment: its result, the projects published (by file name), the registry requests, the log entries, the layer reports.</summary>
+/// <summary>One shipment: its result, the <c>dotnet</c> runs that built, the registry requests, the log entries, the layer reports.</summary>
 public sealed record ShipmentRun(
-    ServiceShipmentResult Result, IReadOnlyList<string> Publishes, IReadOnlyList<string> Requests, IReadOnlyList<string> LogEntries, IReadOnlyList<ReportedLayer> Layers)
+    ServiceShipmentResult Result, IReadOnlyList<DotNetRun> DotNetRuns, IReadOnlyList<string> Requests, IReadOnlyList<string> LogEntries, IReadOnlyList<ReportedLayer> Layers)
 {
+    /// <summary>The projects published (by file name).</summary>
+    public IReadOnlyList<string> Publishes => [.. DotNetRuns.Where(run => run.Verb == "publish").Select(run => run.Project)];
+
+    /// <summary>The projects built on their own, before the publishes (by file name).</summary>
+    public IReadOnlyList<string> Builds => [.. DotNetRuns.Where(run => run.Verb == "build").Select(run => run.Project)];
+
+    /// <summary>The arguments of <paramref name="project"/>'s one publish.</summary>
+    public IReadOnlyList<string> PublishOf(string project) => DotNetRuns.Single(run => run.Verb == "publish" && run.Project == project).Arguments;
+
     public ShippedService Service(string name) => Result.Services.Single(service => service.Name == name);
 
     /// <summary>The one log entry of <paramref name="service"/>: its block.</summary>
     public string Block(string service) => LogEntries.Single(entry => entry.StartsWith(service + ":\n", StringComparison.Ordinal));
 }
+
+/// <summary>A <c>dotnet</c> run that built: its verb (publish, build), its project's file name and all its arguments.</summary>
+public sealed record DotNetRun(string Verb, string Project, IReadOnlyList<string> Arguments);
 
 /// <summary>A layer report the shipment gave a service's progress sink.</summary>
 public sealed record ReportedLayer(string Service, string LayerId, string Status);

@@ -20,8 +20,8 @@ internal sealed class ServiceInputs
 
     private ServiceInputs(string root) => _root = root;
 
-    /// <summary>The files (full paths) and the reasons the inputs cannot be told, if any.</summary>
-    public static (IReadOnlySet<string> Files, IReadOnlyList<string> Untraceable) Collect(string root, ServiceDefinition service)
+    /// <summary>The files (full paths), the projects the service references transitively (full paths, its own not among them) and the reasons the inputs cannot be told, if any.</summary>
+    public static (IReadOnlySet<string> Files, IReadOnlyList<string> ReferencedProjects, IReadOnlyList<string> Untraceable) Collect(string root, ServiceDefinition service)
     {
         var inputs = new ServiceInputs(root);
         inputs._pending.Enqueue(service.Project.Value);
@@ -40,7 +40,8 @@ internal sealed class ServiceInputs
             inputs.AddFile(ignore, $"the .dockerignore of {service.Artifact}");
         }
 
-        return (inputs._files, inputs._untraceable);
+        var referenced = inputs._projects.Where(project => project != service.Project.Value).Order(StringComparer.Ordinal).ToList();
+        return (inputs._files, referenced, inputs._untraceable);
     }
 
     private void AddProject(string project)

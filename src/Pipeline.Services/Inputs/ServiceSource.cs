@@ -1,3 +1,5 @@
+using Pipeline.Engine;
+
 namespace Pipeline.Services;
 
 /// <summary>
@@ -6,10 +8,11 @@ namespace Pipeline.Services;
 /// </summary>
 public sealed record ServiceSource
 {
-    private ServiceSource(ServiceDefinition service, IReadOnlyList<string> inputs, ServiceFingerprint? fingerprint, IReadOnlyList<string> untraceable)
+    private ServiceSource(ServiceDefinition service, IReadOnlyList<string> inputs, IReadOnlyList<AbsolutePath> referencedProjects, ServiceFingerprint? fingerprint, IReadOnlyList<string> untraceable)
     {
         Service = service;
         Inputs = inputs;
+        ReferencedProjects = referencedProjects;
         Fingerprint = fingerprint;
         Untraceable = untraceable;
     }
@@ -20,15 +23,18 @@ public sealed record ServiceSource
     /// <summary>The files read, relative to the repository root with '/' separators, in ordinal order.</summary>
     public IReadOnlyList<string> Inputs { get; }
 
+    /// <summary>The projects the service's project references, transitively, in ordinal order (its own not among them).</summary>
+    public IReadOnlyList<AbsolutePath> ReferencedProjects { get; }
+
     /// <summary>The fingerprint of the inputs; null when they cannot be told (<see cref="Untraceable"/>).</summary>
     public ServiceFingerprint? Fingerprint { get; }
 
     /// <summary>Why the inputs cannot be told, each naming the file and line; empty when they can.</summary>
     public IReadOnlyList<string> Untraceable { get; }
 
-    internal static ServiceSource Traced(ServiceDefinition service, IReadOnlyList<string> inputs, ServiceFingerprint fingerprint) =>
-        new(service, inputs, fingerprint, []);
+    internal static ServiceSource Traced(ServiceDefinition service, IReadOnlyList<string> inputs, IReadOnlyList<AbsolutePath> referencedProjects, ServiceFingerprint fingerprint) =>
+        new(service, inputs, referencedProjects, fingerprint, []);
 
-    internal static ServiceSource CannotTell(ServiceDefinition service, IReadOnlyList<string> inputs, IReadOnlyList<string> reasons) =>
-        new(service, inputs, null, reasons);
+    internal static ServiceSource CannotTell(ServiceDefinition service, IReadOnlyList<string> inputs, IReadOnlyList<AbsolutePath> referencedProjects, IReadOnlyList<string> reasons) =>
+        new(service, inputs, referencedProjects, null, reasons);
 }

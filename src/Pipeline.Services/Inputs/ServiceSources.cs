@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Pipeline.Engine;
 using Pipeline.Image;
 
 namespace Pipeline.Services;
@@ -27,13 +28,14 @@ public static class ServiceSources
 
     private static async Task<ServiceSource> ReadServiceAsync(string root, ServiceDefinition service, BuildValues values, CancellationToken cancellationToken)
     {
-        var (files, untraceable) = ServiceInputs.Collect(root, service);
+        var (files, referencedProjects, untraceable) = ServiceInputs.Collect(root, service);
+        var referenced = referencedProjects.Select(project => AbsolutePath.Create(project)).ToList();
         var relative = files.Select(file => (Relative: SourceTree.Relative(root, file), Full: file))
             .OrderBy(file => file.Relative, StringComparer.Ordinal).ToList();
         var inputs = relative.Select(file => file.Relative).ToList();
         if (untraceable.Count > 0)
         {
-            return ServiceSource.CannotTell(service, inputs, [.. untraceable.Distinct()]);
+            return ServiceSource.CannotTell(service, inputs, referenced, [.. untraceable.Distinct()]);
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -49,6 +51,6 @@ public static class ServiceSources
             FieldHash.Append(hash, "arg", argument.Key, argument.Value);
         }
 
-        return ServiceSource.Traced(service, inputs, ServiceFingerprint.FromHex(Convert.ToHexStringLower(hash.GetHashAndReset())));
+        return ServiceSource.Traced(service, inputs, referenced, ServiceFingerprint.FromHex(Convert.ToHexStringLower(hash.GetHashAndReset())));
     }
 }

@@ -69,15 +69,57 @@ public sealed class ServiceShipment
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Parallelism, 1, nameof(request.Parallelism));
         var decisions = await new ServiceChanges(_registry, _logger).DecideAsync(new ServiceChangesRequest(request.Sources, request.Release), cancellationToken);
         var locks = new SharedProjectLocks(request.Sources);
+        var prebuilt = await BuildSharedProjectsAsync(decisions, request, cancellationToken);
         var shipped = new ShippedService[decisions.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, decisions.Count),
             new ParallelOptions { MaxDegreeOfParallelism = request.Parallelism, CancellationToken = cancellationToken },
-            async (index, token) => shipped[index] = await ShipAsync(decisions[index], request, locks, token));
+            async (index, token) => shipped[index] = await ShipAsync(decisions[index], request, locks, prebuilt, token));
         return new ServiceShipmentResult(shipped);
     }
 
-    private async Task<ShippedService> ShipAsync(ServiceDecision decision, ServiceShipmentRequest request, SharedProjectLocks locks, CancellationToken cancellationToken)
+    // Changed services that reference one project would each build it, one after another (SharedProjectLocks): it is
+    // built once here instead, and those whose references are all built then publish side by side without building
+    // them (--no-dependencies). A project that fails here is left to each service's own publish, which reports it.
+    private async Task<IReadOnlySet<AbsolutePath>> BuildSharedProjectsAsync(IReadOnlyList<ServiceDecision> decisions, ServiceShipmentRequest request, CancellationToken cancellationToken)
+    {
+        var built = new HashSet<AbsolutePath>();
+        var shared = decisions.Where(decision => decision.State != ServiceChangeState.Unchanged)
+            .SelectMany(decision => decision.Source.ReferencedProjects).GroupBy(project => project)
+            .Where(users => users.Count() > 1).Select(users => users.Key).OrderBy(project => project.Value, StringComparer.Ordinal).ToList();
+        if (shared.Count == 0 || request.Parallelism < 2)
+        {
+            return built;
+        }
+
+        var log = new ServiceLog("shared projects");
+        try
+        {
+            foreach (var project in shared)
+            {
+                try
+                {
+                    await _dotNet(["build", project.Value, "--configuration", request.Values.Configuration, "--nologo"], log, cancellationToken);
+                    built.Add(project);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    log.LogWarning("{Project} did not build ({Error}): each service that references it builds it in its own publish", project.Name, exception.Message);
+                }
+            }
+
+            log.LogInformation("Built once for the services that reference them: {Projects}", built.Count == 0 ? "none" : string.Join(", ", built.Select(project => project.Name)));
+        }
+        finally
+        {
+            log.WriteTo(_logger);
+        }
+
+        return built;
+    }
+
+    private async Task<ShippedService> ShipAsync(
+        ServiceDecision decision, ServiceShipmentRequest request, SharedProjectLocks locks, IReadOnlySet<AbsolutePath> prebuilt, CancellationToken cancellationToken)
     {
         var log = new ServiceLog(decision.Source.Service.Artifact.Value);
         try
@@ -91,9 +133,17 @@ public sealed class ServiceShipment
             }
 
             var context = request.PublishRoot / decision.Source.Service.Artifact.Value;
-            using (await locks.EnterAsync(decision.Source, cancellationToken))
+            var references = decision.Source.ReferencedProjects;
+            if (references.Count > 0 && references.All(prebuilt.Contains))
             {
-                await PublishAsync(decision.Source.Service, request, context, log, cancellationToken);
+                await PublishAsync(decision.Source.Service, request, context, referencesBuilt: true, log, cancellationToken);
+            }
+            else
+            {
+                using (await locks.EnterAsync(decision.Source, cancellationToken))
+                {
+                    await PublishAsync(decision.Source.Service, request, context, referencesBuilt: false, log, cancellationToken);
+                }
             }
 
             var progress = _layerProgress?.Invoke(decision.Source.Service.Artifact, log);
@@ -116,13 +166,14 @@ public sealed class ServiceShipment
         }
     }
 
-    private async Task PublishAsync(ServiceDefinition service, ServiceShipmentRequest request, AbsolutePath output, ILogger log, CancellationToken cancellationToken)
+    private async Task PublishAsync(ServiceDefinition service, ServiceShipmentRequest request, AbsolutePath output, bool referencesBuilt, ILogger log, CancellationToken cancellationToken)
     {
         var publisher = new ApplicationPublisher((arguments, token) => _dotNet(arguments, log, token), _environment);
+        var arguments = ApplicationPublishRequest.SelfContainedArguments(service.Project, request.Values.Configuration, request.Values.RuntimeIdentifier, output);
         var published = await publisher.PublishAsync(new ApplicationPublishRequest
         {
             Project = service.Project,
-            Arguments = ApplicationPublishRequest.SelfContainedArguments(service.Project, request.Values.Configuration, request.Values.RuntimeIdentifier, output),
+            Arguments = referencesBuilt ? [.. arguments, "--no-dependencies"] : arguments,
             OutputDirectory = output,
         }, cancellationToken);
         if (!published.Published)

@@ -1,3 +1,5 @@
+using Pipeline.Engine;
+
 namespace Pipeline.Services;
 
 /// <summary>
@@ -7,12 +9,12 @@ namespace Pipeline.Services;
 /// </summary>
 internal sealed class SharedProjectLocks
 {
-    private readonly Dictionary<string, SemaphoreSlim> _locks;
+    private readonly Dictionary<AbsolutePath, SemaphoreSlim> _locks;
 
     public SharedProjectLocks(IReadOnlyList<ServiceSource> sources)
     {
-        _locks = sources.SelectMany(ReferencedProjects).Distinct(StringComparer.Ordinal)
-            .ToDictionary(project => project, _ => new SemaphoreSlim(1, 1), StringComparer.Ordinal);
+        _locks = sources.SelectMany(source => source.ReferencedProjects).Distinct()
+            .ToDictionary(project => project, _ => new SemaphoreSlim(1, 1));
     }
 
     /// <summary>Waits for every project <paramref name="source"/> references; disposing releases them.</summary>
@@ -21,7 +23,8 @@ internal sealed class SharedProjectLocks
         var held = new Held();
         try
         {
-            foreach (var project in ReferencedProjects(source).Order(StringComparer.Ordinal))
+            // ReferencedProjects is in ordinal order: the one order every service takes its locks in.
+            foreach (var project in source.ReferencedProjects)
             {
                 await _locks[project].WaitAsync(cancellationToken);
                 held.Locks.Add(_locks[project]);
@@ -34,13 +37,6 @@ internal sealed class SharedProjectLocks
         }
 
         return held;
-    }
-
-    // The project files among its inputs other than its own: the projects it references, transitively.
-    private static IEnumerable<string> ReferencedProjects(ServiceSource source)
-    {
-        var own = source.Service.Project.Name;
-        return source.Inputs.Where(input => input.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) && Path.GetFileName(input) != own).Distinct(StringComparer.Ordinal);
     }
 
     private sealed class Held : IDisposable

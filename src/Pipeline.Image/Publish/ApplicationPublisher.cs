@@ -156,7 +156,7 @@ public sealed class ApplicationPublisher
             }
 
             // What the restore left in the intermediate folder, with project files that did not move since they were read before the publish.
-            var nowRestore = ReadRestoreInputs(projectFolder, nowReferences!, nowIntermediate, _clock.GetUtcNow());
+            var nowRestore = ReadRestoreInputs(projectFolder, nowReferences, nowIntermediate, _clock.GetUtcNow());
             if (nowRestore is { Recordable: true } && restore is { Recordable: true } && nowRestore.AgreesWith(restore, nowIntermediate))
             {
                 record.Remember("restore", nowRestore.Digest(arguments), "-");

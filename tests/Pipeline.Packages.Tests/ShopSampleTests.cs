@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using k8s;
 using k8s.Models;
 using Pipeline.Manifests;
@@ -16,7 +17,7 @@ namespace Pipeline.Packages.Tests;
 /// builds and pushes only catalog-api (not basket-api, which shares its library), retags the other two and applies all three.
 /// </summary>
 [Collection(PackagesCollection.Name)]
-public sealed class ShopSampleTests(PackedFeedFixture feed, ITestOutputHelper output) : IDisposable
+public sealed partial class ShopSampleTests(PackedFeedFixture feed, ITestOutputHelper output) : IDisposable
 {
     private const string Namespace = "shop-e2e";
     private const string PullSecret = "regcred";
@@ -43,6 +44,8 @@ public sealed class ShopSampleTests(PackedFeedFixture feed, ITestOutputHelper ou
             ReleaseRow(first, service).Should().Contain("built and pushed", "the first release builds every service");
         }
 
+        PublishedProjects(first).Should().BeEquivalentTo(["Catalog.Api", "Basket.Api", "Payments.Api"]);
+
         var released = new Dictionary<string, Digest>();
         foreach (var service in Services)
         {
@@ -56,10 +59,13 @@ public sealed class ShopSampleTests(PackedFeedFixture feed, ITestOutputHelper ou
         var second = await PublishAsync(registry, shop, kubeconfig, "2.0.0");
 
         second.ExitCode.Should().Be(0, "{0}", second);
+        PublishedProjects(second).Should().Equal(["Catalog.Api"], "only the changed service is compiled; basket-api shares only the unchanged library");
         var registryRequests = registry.Requests.Skip(registryRequestsBefore).ToList();
         var uploadedTo = registryRequests.Where(request => request.Contains("/blobs/uploads/", StringComparison.Ordinal))
             .Select(RepositoryOf).Distinct().ToList();
         uploadedTo.Should().Equal(["catalog-api"], "only the changed service uploads blobs; the registry saw:\n{0}", string.Join('\n', registryRequests));
+        registryRequests.Where(request => request.StartsWith("PUT /v2/catalog-api/blobs/uploads/", StringComparison.Ordinal)).Should()
+            .HaveCount(2, "a code change uploads catalog-api's application layer and its config; the base and the runtime layer are reused");
 
         var catalog = (await client.FindAsync(ImageReference.Create(registry.Host, "catalog-api", "v2.0.0")))!.Digest;
         catalog.Should().NotBe(released["catalog-api"], "catalog-api changed, so v2.0.0 is a new image");
@@ -124,6 +130,10 @@ public sealed class ShopSampleTests(PackedFeedFixture feed, ITestOutputHelper ou
             },
             output);
 
+    // The projects a run compiled: its "> dotnet publish …/X.csproj" lines (each service's log shows the command it ran).
+    private static List<string> PublishedProjects(ProcessRun run) =>
+        [.. PublishCommand().Matches(run.Output).Select(match => match.Groups["project"].Value).Distinct()];
+
     // The summary's "Release <service>: image@digest action; rollout" row.
     private static string ReleaseRow(ProcessRun run, string service)
     {
@@ -139,6 +149,9 @@ public sealed class ShopSampleTests(PackedFeedFixture feed, ITestOutputHelper ou
         var path = request.Split(' ')[1];
         return path["/v2/".Length..path.IndexOf("/blobs/", StringComparison.Ordinal)];
     }
+
+    [GeneratedRegex(@"> dotnet publish \S*/(?<project>[^/\s]+)\.csproj ")]
+    private static partial Regex PublishCommand();
 
     private static IEnumerable<string> SecretForms(RegistryCredentials credentials) =>
     [

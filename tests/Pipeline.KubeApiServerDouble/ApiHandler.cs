@@ -1,4 +1,5 @@
 // A TEST DOUBLE of the Kubernetes API server, not a Kubernetes implementation: see README.md.
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -16,8 +17,14 @@ internal sealed class ApiHandler(ClusterState state)
     private const string MergePatch = "application/merge-patch+json";
     private const string JsonPatch = "application/json-patch+json";
 
+    private readonly ConcurrentQueue<string> _received = new();
+
+    /// <summary>Every request received, in order, as <c>METHOD /path</c>.</summary>
+    public IReadOnlyList<string> Received => [.. _received];
+
     public async Task HandleAsync(HttpContext context)
     {
+        _received.Enqueue($"{context.Request.Method} {context.Request.Path.Value}");
         JsonObject body;
         int code;
         try

@@ -26,11 +26,13 @@ public sealed class KubeApiServerDouble : IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
     private readonly Task _simulation;
     private readonly ClusterState _state;
+    private readonly ApiHandler _handler;
 
-    private KubeApiServerDouble(WebApplication app, CancellationTokenSource stopping, Task simulation, ClusterState state, Uri uri)
+    private KubeApiServerDouble(WebApplication app, CancellationTokenSource stopping, Task simulation, ClusterState state, ApiHandler handler, Uri uri)
     {
         _app = app;
         _state = state;
+        _handler = handler;
         _stopping = stopping;
         _simulation = simulation;
         Uri = uri;
@@ -57,7 +59,7 @@ public sealed class KubeApiServerDouble : IAsyncDisposable
         var stopping = new CancellationTokenSource();
         var kubelet = new KubeletSimulation(state, new RegistryImagePuller(options.Registry), options, stopping.Token);
         var simulation = Task.Run(() => SimulateAsync(state, kubelet, options, stopping.Token), CancellationToken.None);
-        return new KubeApiServerDouble(app, stopping, simulation, state, new Uri(address.TrimEnd('/') + "/"));
+        return new KubeApiServerDouble(app, stopping, simulation, state, handler, new Uri(address.TrimEnd('/') + "/"));
     }
 
     /// <summary>
@@ -97,6 +99,12 @@ public sealed class KubeApiServerDouble : IAsyncDisposable
     /// object in it (pods, ReplicaSets and events included), so a test sees what a deploy left behind.
     /// </summary>
     public IReadOnlyList<string> Holds(string ns) => _state.Use(store => store.Holds(ns));
+
+    /// <summary>
+    /// Every request the server received, in order, as <c>METHOD /path</c> (e.g. <c>PATCH /apis/apps/v1/namespaces/shop/deployments/web</c>):
+    /// what a build in another process applied, and how often.
+    /// </summary>
+    public IReadOnlyList<string> Requests => _handler.Received;
 
     /// <summary>A client configuration for this server, without going through a kubeconfig file.</summary>
     public KubernetesClientConfiguration ClientConfiguration() => new() { Host = Uri.GetLeftPart(UriPartial.Authority) };

@@ -3,12 +3,11 @@ using Pipeline.Image;
 using Pipeline.Registry;
 using Pipeline.Testing.Registries;
 using Pipeline.Version;
-using System.Text.RegularExpressions;
 
 namespace Pipeline.Services.Tests;
 
 /// <summary>The changed-only decision and the retag against a real docker-registry on loopback (one per test).</summary>
-public sealed partial class ServiceChangesTests : IAsyncLifetime, IDisposable
+public sealed class ServiceChangesTests : IAsyncLifetime, IDisposable
 {
     private static readonly ReleaseVersion First = ReleaseVersion.Parse("1.0.0");
     private static readonly ReleaseVersion Second = ReleaseVersion.Parse("2.0.0");
@@ -89,7 +88,7 @@ public sealed partial class ServiceChangesTests : IAsyncLifetime, IDisposable
         await new ServiceImages(client, NullLogger.Instance).RecordAsync(basket, built, CancellationToken.None);
         var decision = (await new ServiceChanges(client, NullLogger.Instance).DecideAsync(new([basket], Second), CancellationToken.None)).Single();
         var requestsBefore = Requests().Count;
-        requestsBefore.Should().BeGreaterThan(0).And.BeLessThan(150, "the log keeps the last 200 lines; all of this test's must be there");
+        requestsBefore.Should().BeGreaterThan(0, "the registry's access log holds the pushes so far");
 
         var retagged = await new ServiceImages(client, NullLogger.Instance).RetagAsync(decision, overwriteTag: false, CancellationToken.None);
 
@@ -151,11 +150,5 @@ public sealed partial class ServiceChangesTests : IAsyncLifetime, IDisposable
             [ContextFingerprint.LabelName] = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content))),
         });
 
-    // The requests in the registry's access log, as "METHOD URI" ("response completed … http.request.method=PUT …
-    // http.request.uri=/v2/…"), in order.
-    private List<string> Requests() =>
-        [.. AccessLine().Matches(_server.RecentLog).Select(match => $"{match.Groups["method"].Value} {match.Groups["uri"].Value}")];
-
-    [GeneratedRegex("http\\.request\\.method=(?<method>[A-Z]+) .*?http\\.request\\.uri=\"?(?<uri>[^\" ]+)")]
-    private static partial Regex AccessLine();
+    private IReadOnlyList<string> Requests() => _server.Requests;
 }

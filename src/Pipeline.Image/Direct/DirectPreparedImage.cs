@@ -67,8 +67,8 @@ internal sealed class DirectPreparedImage(
     {
         var folder = Directory.CreateDirectory(Path.Combine(builder.WorkFolder, $"pipeline-direct-{Guid.NewGuid():N}")).FullName;
         using var stopWriting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var layerFiles = layers.SelectMany(DotNetLayerSplit.Split).ToList();
-        var writing = new LayerWriter(folder, builder.LayerCacheOf(request)).WriteAllAsync(layerFiles, request.Created, stopWriting.Token);
+        var layerContents = layers.SelectMany(copy => DotNetLayerSplit.Split(copy, request.Created)).ToList();
+        var writing = new LayerWriter(folder, builder.LayerCacheOf(request)).WriteAllAsync(layerContents, stopWriting.Token);
         try
         {
             if (!await proceed)

@@ -2,7 +2,7 @@ namespace Pipeline.Image.Direct;
 
 /// <summary>
 /// One entry of a layer the direct builder writes: where it goes in the image, where its bytes come from, and the
-/// owner and mode it gets. Timestamps are not kept: a layer's entries all get the build's fixed time, so the same
+/// owner and mode it gets. Timestamps are not kept: a layer's entries all get its one fixed time (<see cref="LayerContent"/>), so the same
 /// files give the same layer.
 /// </summary>
 /// <param name="ImagePath">The absolute path in the image, <c>/</c>-separated, e.g. <c>/app/Orders.Api.dll</c>.</param>

@@ -7,12 +7,13 @@ public class DotNetLayerSplitTests
     private const UnixFileMode Folder = (UnixFileMode)0b111_101_101;
     private const UnixFileMode Plain = (UnixFileMode)0b110_100_100;
 
+    private static readonly DateTimeOffset Created = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
     private static readonly string DepsFixture = Path.Combine(AppContext.BaseDirectory, "Direct", "Fixtures", "Shop.Api.deps.json");
 
     [Fact]
     public void Split_PublishOutputGivesRuntimePackagesAndApplicationLayers()
     {
-        var layers = DotNetLayerSplit.Split(PublishCopy());
+        var layers = DotNetLayerSplit.Split(PublishCopy(), Created);
 
         layers.Should().HaveCount(3);
         Files(layers[0]).Should().BeEquivalentTo("/app/System.Private.CoreLib.dll", "/app/libcoreclr.so", "/app/createdump", "/app/Microsoft.AspNetCore.dll");
@@ -21,11 +22,34 @@ public class DotNetLayerSplitTests
     }
 
     [Fact]
+    public void Split_RuntimeAndPackagesCarryAFixedTimeAndTheApplicationTheCommitTime()
+    {
+        var layers = DotNetLayerSplit.Split(PublishCopy(), Created);
+
+        layers.Select(layer => layer.Modified).Should().Equal(DotNetLayerSplit.DependencyModified, DotNetLayerSplit.DependencyModified, Created);
+    }
+
+    [Fact]
+    public async Task Split_NextCommitsLayersWrittenAgain_OnlyTheApplicationLayerChanges()
+    {
+        using var source = new TemporaryFolder();
+        var copy = PublishCopy().Select(file => file.SourcePath is { } path && path != DepsFixture ? file with { SourcePath = source.Write(Path.GetFileName(path), file.ImagePath) } : file).ToList();
+        using var output = new TemporaryFolder();
+        var writer = new LayerWriter(output.Path);
+
+        var released = await writer.WriteAllAsync(DotNetLayerSplit.Split(copy, Created), CancellationToken.None);
+        var nextCommit = await writer.WriteAllAsync(DotNetLayerSplit.Split(copy, Created.AddDays(1)), CancellationToken.None);
+
+        nextCommit.Select(layer => layer.Digest).Take(2).Should().Equal(released.Select(layer => layer.Digest).Take(2), "a new commit time leaves the runtime and packages layers byte for byte");
+        nextCommit[2].Digest.Should().NotBe(released[2].Digest, "the application layer carries the commit time");
+    }
+
+    [Fact]
     public void Split_LayersTogetherAreTheCopyWithTheSameParentFoldersInEach()
     {
         var copy = PublishCopy();
 
-        var layers = DotNetLayerSplit.Split(copy);
+        var layers = DotNetLayerSplit.Split(copy, Created).Select(layer => layer.Files).ToList();
 
         layers.SelectMany(layer => layer).Distinct().Should().BeEquivalentTo(copy);
         var app = copy.Single(file => file.ImagePath == "/app");
@@ -39,7 +63,7 @@ public class DotNetLayerSplitTests
     {
         var copy = PublishCopy().Where(file => !file.ImagePath.EndsWith(".deps.json", StringComparison.Ordinal)).ToList();
 
-        DotNetLayerSplit.Split(copy).Should().ContainSingle().Which.Should().BeSameAs(copy);
+        DotNetLayerSplit.Split(copy, Created).Should().ContainSingle().Which.Should().Be(new LayerContent(copy, Created));
     }
 
     [Fact]
@@ -49,12 +73,12 @@ public class DotNetLayerSplitTests
         var broken = folder.Write("Shop.Api.deps.json", "{ not json");
         List<LayerFile> copy = [new("/app", null, Folder, 0, 0), new("/app/Shop.Api.deps.json", broken, Plain, 0, 0)];
 
-        var split = () => DotNetLayerSplit.Split(copy);
+        var split = () => DotNetLayerSplit.Split(copy, Created);
 
         split.Should().Throw<ImageBuildException>().WithMessage($"*{broken}*dotnet publish*");
     }
 
-    private static IEnumerable<string> Files(IReadOnlyList<LayerFile> layer) => layer.Where(file => !file.IsDirectory).Select(file => file.ImagePath);
+    private static IEnumerable<string> Files(LayerContent layer) => layer.Files.Where(file => !file.IsDirectory).Select(file => file.ImagePath);
 
     private static List<LayerFile> PublishCopy()
     {

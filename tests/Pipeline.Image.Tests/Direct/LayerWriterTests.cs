@@ -65,7 +65,7 @@ public class LayerWriterTests
         secondFiles.Reverse();
         var writer = new LayerWriter(output.Path);
 
-        var layers = await writer.WriteAllAsync([firstFiles, secondFiles], Created, CancellationToken.None);
+        var layers = await writer.WriteAllAsync([new LayerContent(firstFiles, Created), new LayerContent(secondFiles, Created)], CancellationToken.None);
 
         layers[1].Digest.Should().Be(layers[0].Digest);
         layers[1].DiffId.Should().Be(layers[0].DiffId);

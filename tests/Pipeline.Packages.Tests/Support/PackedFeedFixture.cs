@@ -7,16 +7,16 @@ namespace Pipeline.Packages.Tests.Support;
 
 /// <summary>
 /// Our packages packed ONCE per run, with a version of their own, into a temporary folder laid out like this
-/// checkout: <c>artifacts/packages/</c> (the feed) beside copies of <c>samples/consumer</c>, <c>samples/cake</c> and
-/// <c>samples/Orders.Api</c> (with the root build files Orders.Api builds with), so the samples' NuGet.config
-/// (<c>../../artifacts/packages</c>) works unchanged. The consumer has its own build files: the root ones do not reach it.
+/// checkout: <c>artifacts/packages/</c> (the feed) beside copies of <c>samples/consumer</c>, <c>samples/cake</c>,
+/// <c>samples/Shop</c> and <c>samples/Orders.Api</c> (with the root build files Orders.Api builds with), so the samples' NuGet.config
+/// (<c>../../artifacts/packages</c>) works unchanged. The consumer and the Shop have their own build files: the root ones do not reach them.
 /// Restores use the machine's global packages folder (the runtime packs for the self-contained publish are already
 /// there; a fresh folder would download them each run); the folders of this run's version are removed from it at
 /// the end, so the user's cache keeps nothing of ours. Needs the Docker engine: fails, never skips, without it.
 /// </summary>
 public sealed class PackedFeedFixture : IAsyncLifetime, IDisposable
 {
-    private static readonly string[] Samples = ["consumer", "cake", "Orders.Api"];
+    private static readonly string[] Samples = ["consumer", "cake", "Orders.Api", "Shop"];
     private static readonly string[] RootBuildFiles = ["Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig"];
     private readonly DockerEngineFixture _docker = new();
 

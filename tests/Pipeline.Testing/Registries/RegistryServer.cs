@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using CliWrap;
 using Pipeline.Registry;
 using Pipeline.Registry.Http;
@@ -14,7 +15,7 @@ namespace Pipeline.Testing.Registries;
 /// data directory, optionally with htpasswd or token auth and TLS from a test CA, or on a config the caller writes
 /// (<see cref="StartFromConfigAsync"/>). Dispose kills it and deletes its files.
 /// </summary>
-public sealed class RegistryServer : IAsyncDisposable
+public sealed partial class RegistryServer : IAsyncDisposable
 {
     private const string Service = "pipeline-test-registry";
     private const string Issuer = "pipeline-test-issuer";
@@ -22,6 +23,7 @@ public sealed class RegistryServer : IAsyncDisposable
 
     private readonly string _rootDirectory;
     private readonly ConcurrentQueue<string> _log = new();
+    private readonly ConcurrentQueue<string> _requests = new();
     private CancellationTokenSource? _processCancellation;
     private Task? _process;
     private int? _processId;
@@ -60,6 +62,12 @@ public sealed class RegistryServer : IAsyncDisposable
 
     /// <summary>The last lines the registry wrote (for failure messages).</summary>
     public string RecentLog => string.Join('\n', _log);
+
+    /// <summary>
+    /// Every request the registry answered, in order, as <c>METHOD URI</c> (its access log's "response completed"
+    /// lines). Never trimmed, unlike <see cref="RecentLog"/>: a whole build's traffic stays countable.
+    /// </summary>
+    public IReadOnlyList<string> Requests => [.. _requests];
 
     /// <summary>The <c>config.yml</c> the registry runs with.</summary>
     public string ConfigYaml { get; private set; } = string.Empty;
@@ -352,6 +360,11 @@ public sealed class RegistryServer : IAsyncDisposable
     private void Record(string line)
     {
         _log.Enqueue(line);
+        if (AccessLine().Match(line) is { Success: true } access)
+        {
+            _requests.Enqueue($"{access.Groups["method"].Value} {access.Groups["uri"].Value}");
+        }
+
         while (_log.Count > MaxLogLines && _log.TryDequeue(out _))
         {
         }
@@ -405,4 +418,8 @@ public sealed class RegistryServer : IAsyncDisposable
             // Same as above.
         }
     }
+
+    // logrus' text format: msg first, then the fields sorted (http.request.method before http.request.uri).
+    [GeneratedRegex("msg=\"response completed.*?http\\.request\\.method=(?<method>[A-Z]+) .*?http\\.request\\.uri=\"?(?<uri>[^\" ]+)")]
+    private static partial Regex AccessLine();
 }

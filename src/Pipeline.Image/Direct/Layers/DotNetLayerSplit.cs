@@ -11,9 +11,19 @@ namespace Pipeline.Image.Direct;
 /// </summary>
 public static class DotNetLayerSplit
 {
-    /// <summary>The COPY's entries as the runtime, packages and application layers (empty ones left out).</summary>
+    /// <summary>
+    /// The time the runtime and packages layers' entries carry, whatever the commit: their files come from versioned
+    /// packages, so a new commit must not give them new bytes (and a new upload). One second past the epoch, as Jib
+    /// does: some tools read 0 as "unset".
+    /// </summary>
+    public static readonly DateTimeOffset DependencyModified = DateTimeOffset.UnixEpoch.AddSeconds(1);
+
+    /// <summary>
+    /// The COPY's entries as the runtime and packages layers (at <see cref="DependencyModified"/>) and the application
+    /// layer (at <paramref name="created"/>, the commit time, which a served file's Last-Modified shows); empty ones left out.
+    /// </summary>
     /// <exception cref="ImageBuildException">The deps.json cannot be read or parsed.</exception>
-    public static IReadOnlyList<IReadOnlyList<LayerFile>> Split(IReadOnlyList<LayerFile> copy)
+    public static IReadOnlyList<LayerContent> Split(IReadOnlyList<LayerFile> copy, DateTimeOffset created)
     {
         ArgumentNullException.ThrowIfNull(copy);
         var depsFile = copy
@@ -23,7 +33,7 @@ public static class DotNetLayerSplit
             .FirstOrDefault();
         if (depsFile is null)
         {
-            return [copy];
+            return [new LayerContent(copy, created)];
         }
 
         var root = depsFile.ImagePath[..(depsFile.ImagePath.LastIndexOf('/') + 1)];
@@ -42,7 +52,7 @@ public static class DotNetLayerSplit
 
         // Folders go with the files below them; a folder with none (empty, or only sub-folders) goes last.
         var placed = new HashSet<string>(StringComparer.Ordinal);
-        var layers = new List<IReadOnlyList<LayerFile>>();
+        var layers = new List<LayerContent>();
         foreach (var files in new[] { runtime, packages, application })
         {
             var isLast = ReferenceEquals(files, application);
@@ -69,7 +79,7 @@ public static class DotNetLayerSplit
             withFolders.AddRange(files);
             if (withFolders.Count > 0)
             {
-                layers.Add(withFolders);
+                layers.Add(new LayerContent(withFolders, isLast ? created : DependencyModified));
             }
         }
 

@@ -5,7 +5,7 @@ namespace Pipeline.Image.Direct;
 
 /// <summary>
 /// Writes layers as reproducible gzip'd tars: entries sorted by path, the given owners and modes, one fixed
-/// modification time, no user or group names and no access or change times, so the same files give the same
+/// modification time per layer, no user or group names and no access or change times, so the same files give the same
 /// bytes on every machine. The tar is streamed through gzip (fastest level) into a file while both hashes are
 /// computed; no layer is held in memory. Independent layers are written in parallel, one per core; with a
 /// <see cref="LayerCache"/>, <see cref="WriteAllAsync"/> takes the layers whose files did not change from it instead.
@@ -30,8 +30,7 @@ public sealed class LayerWriter
 
     /// <summary>Writes each list of entries as its own layer, in parallel; the results are in the order given.</summary>
     /// <exception cref="ImageBuildException">An entry is invalid (relative path, missing source file).</exception>
-    public async Task<IReadOnlyList<WrittenLayer>> WriteAllAsync(
-        IReadOnlyList<IReadOnlyList<LayerFile>> layers, DateTimeOffset modified, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WrittenLayer>> WriteAllAsync(IReadOnlyList<LayerContent> layers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(layers);
         var written = new WrittenLayer[layers.Count];
@@ -40,8 +39,8 @@ public sealed class LayerWriter
             await Parallel.ForEachAsync(Enumerable.Range(0, layers.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
                 async (index, token) => written[index] = _cache is null
-                    ? await WriteAsync(layers[index], modified, token)
-                    : await _cache.GetOrWriteAsync(layers[index], modified, () => WriteAsync(layers[index], modified, token)));
+                    ? await WriteAsync(layers[index].Files, layers[index].Modified, token)
+                    : await _cache.GetOrWriteAsync(layers[index].Files, layers[index].Modified, () => WriteAsync(layers[index].Files, layers[index].Modified, token)));
         }
         finally
         {

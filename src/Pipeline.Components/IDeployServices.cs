@@ -92,11 +92,13 @@ public interface IDeployServices : IRender, IHazServices, IHazCluster
             {
                 var result = await new ClusterRelease(client, logger: Log).DeployAsync(
                     new ClusterReleaseRequest { Manifests = rendered.Manifests, Changed = rendered.Changed }, RolloutOptions, cancellationToken);
+                State<ServiceDeployOutcome>().Result = result;
                 SummariseRelease(rendered, result);
                 return result;
             }
             catch (ReleaseRolloutFailedException failure)
             {
+                State<ServiceDeployOutcome>().Result = failure.Result;
                 SummariseRelease(rendered, failure.Result);
                 throw;
             }

@@ -15,7 +15,7 @@ namespace Pipeline.Components;
 public interface IHazGitHub : IPipelineBuild
 {
     /// <summary>The token; the name gives <c>--github-token</c> and <c>GITHUB_TOKEN</c>, the variable every workflow run has.</summary>
-    [Parameter("GitHub token for GitHubRelease (contents and deployments: write); set GITHUB_TOKEN", Name = "GithubToken"), Secret]
+    [Parameter("GitHub token for GitHubRelease and ServiceGitHubRelease (contents and deployments: write); set GITHUB_TOKEN", Name = "GithubToken"), Secret]
     string? GitHubToken => Parameter<string?>(null);
 
     /// <summary>

@@ -32,7 +32,7 @@ internal sealed partial class Build : IGenerateCiFiles
                         JenkinsCredentialId: "registry"),
                     new CiSecretFile(CiParameter.Variable<IHazCluster>(build => build.Kubeconfig), GitHubSecret: "KUBECONFIG", JenkinsCredentialId: "kubeconfig"),
                     // Every workflow run has GITHUB_TOKEN; Jenkins holds none, so there GitHubRelease is skipped with that reason.
-                    new CiSecretText(CiParameter.SecretVariable<IGitHubRelease>(build => build.GitHubToken), GitHubSecret: "GITHUB_TOKEN", JenkinsCredentialId: null),
+                    new CiSecretText(CiParameter.SecretVariable<IHazGitHub>(build => build.GitHubToken), GitHubSecret: "GITHUB_TOKEN", JenkinsCredentialId: null),
                 ],
                 GitHubWritePermissions = ["contents", "deployments"],
             },

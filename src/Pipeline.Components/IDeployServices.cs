@@ -12,10 +12,11 @@ namespace Pipeline.Components;
 /// ServiceManifests and ServiceDeploy: the release half of a many-services run. Each selected service is rendered
 /// (its port and replicas from its <see cref="ServiceDefinition"/>) to <c>artifacts/k8s/&lt;service&gt;.yaml</c> with the
 /// image ServiceImages shipped this run, else the one its record names; the Namespace and the pull Secret (in memory,
-/// credentials chosen by <see cref="IRender"/>'s rules) are shared once. ServiceDeploy applies them together, waits for every
+/// credentials chosen by <see cref="IHazPullSecret"/>'s rules, as for one service) are shared once. It has none of the
+/// one-service Render parameters (artifact, deploy image, own manifest, replicas, port): each service brings its own. ServiceDeploy applies them together, waits for every
 /// rollout side by side and, when one fails, rolls back only the services this release built and pushed.
 /// </summary>
-public interface IDeployServices : IRender, IHazServices, IHazCluster
+public interface IDeployServices : IHazPullSecret, IHazDigestPinning, IHazRelease, IHazServices, IHazCluster
 {
     /// <summary>Where a service's manifests go.</summary>
     AbsolutePath ServiceManifestFile(DnsLabel service) => ArtifactsDirectory / "k8s" / $"{service}.yaml";
@@ -96,11 +97,13 @@ public interface IDeployServices : IRender, IHazServices, IHazCluster
             {
                 var result = await new ClusterRelease(client, logger: Log).DeployAsync(
                     new ClusterReleaseRequest { Manifests = rendered.Manifests, Changed = rendered.Changed }, RolloutOptions, cancellationToken);
+                State<ServiceDeployOutcome>().Result = result;
                 SummariseRelease(rendered, result);
                 return result;
             }
             catch (ReleaseRolloutFailedException failure)
             {
+                State<ServiceDeployOutcome>().Result = failure.Result;
                 SummariseRelease(rendered, failure.Result);
                 throw;
             }

@@ -7,13 +7,16 @@ namespace Pipeline.Components;
 /// A many-services build's CI files, fanned out per service: the checks on every push and pull request
 /// (<see cref="ServiceCiChecks"/>), then on a release tag one job per service of the repository
 /// (<c>./build.sh ServiceImages --services &lt;artifact&gt;</c>, handing on its record <c>artifacts/services/&lt;artifact&gt;.json</c>)
-/// and one deploy job that receives every record (<c>./build.sh ServiceManifests ServiceDeploy</c>). A service added to the
+/// and one deploy job that receives every record (<c>./build.sh ServiceManifests ServiceDeploy</c>; with
+/// <see cref="IGitHubReleaseServices"/>, ServiceGitHubRelease between them, with the run's GITHUB_TOKEN). A service added to the
 /// repository is a job more at the next GenerateCiFiles, and <c>--check</c> fails until then.
 /// </summary>
 public interface IFanOutServices : IPublishServices, IGenerateCiFiles
 {
-    /// <summary>The deploy job's targets, which read the records the image jobs handed on.</summary>
-    private static readonly string[] DeployTargets = [nameof(ServiceManifests), nameof(ServiceDeploy)];
+    /// <summary>The deploy job's targets, which read the records the image jobs handed on; with GitHub releases, the release between them.</summary>
+    private string[] DeployTargets => this is IGitHubReleaseServices
+        ? [nameof(ServiceManifests), nameof(IGitHubReleaseServices.ServiceGitHubRelease), nameof(ServiceDeploy)]
+        : [nameof(ServiceManifests), nameof(ServiceDeploy)];
 
     /// <summary>
     /// Settings hook: what every push and pull request runs before any image; none by default (a services build has
@@ -44,7 +47,12 @@ public interface IFanOutServices : IPublishServices, IGenerateCiFiles
                 [
                     RegistrySecret(),   // the pull Secret is made from the push credentials unless the build names others
                     new CiSecretFile(CiParameter.Variable<IHazCluster>(build => build.Kubeconfig), GitHubSecret: "KUBECONFIG", JenkinsCredentialId: "kubeconfig"),
+                    // Every workflow run has GITHUB_TOKEN; Jenkins holds none, so there ServiceGitHubRelease is skipped with that reason.
+                    .. (this is IGitHubReleaseServices
+                        ? [new CiSecretText(CiParameter.SecretVariable<IHazGitHub>(build => build.GitHubToken), GitHubSecret: "GITHUB_TOKEN", JenkinsCredentialId: null)]
+                        : Array.Empty<CiSecret>()),
                 ],
+                GitHubWritePermissions = this is IGitHubReleaseServices ? ["contents", "deployments"] : [],
             },
         ],
     };

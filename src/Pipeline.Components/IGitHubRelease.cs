@@ -3,8 +3,6 @@ using Pipeline.Cluster;
 using Pipeline.Engine;
 using Pipeline.Engine.Targets;
 using Pipeline.GitHub;
-using Pipeline.Registry;
-using Pipeline.Version;
 
 namespace Pipeline.Components;
 
@@ -12,14 +10,10 @@ namespace Pipeline.Components;
 /// GitHubRelease: creates or updates the GitHub release <c>v&lt;release&gt;</c> (notes with the image reference and its
 /// digest, the rendered manifest attached) and, when a cluster is configured, a GitHub deployment to the namespace
 /// whose status follows Deploy: in_progress before it, success or failure after it (GitHubDeploymentStatus).
-/// Without a token it is skipped with that reason. The repository is <c>GITHUB_REPOSITORY</c>, else the origin remote.
+/// Without a token it is skipped with that reason. The token and the repository are <see cref="IHazGitHub"/>'s.
 /// </summary>
-public interface IGitHubRelease : IDeploy
+public interface IGitHubRelease : IDeploy, IHazGitHub
 {
-    /// <summary>The token; the name gives <c>--github-token</c> and <c>GITHUB_TOKEN</c>, the variable every workflow run has.</summary>
-    [Parameter("GitHub token for GitHubRelease (contents and deployments: write); set GITHUB_TOKEN", Name = "GithubToken"), Secret]
-    string? GitHubToken => Parameter<string?>(null);
-
     /// <summary>Publishes the release and opens the deployment; Deploy runs after it.</summary>
     Target GitHubRelease => _ => _
         .Description("Create or update the GitHub release v<release> (image digest, manifest attached) and a deployment for the namespace")
@@ -28,14 +22,7 @@ public interface IGitHubRelease : IDeploy
         .Triggers(Deploy)
         .Executes(async cancellationToken =>
         {
-            var environment = StageEnvironment.Of(this);
-            if (GitHubToken is { Length: > 0 } token)
-            {
-                environment = environment.With(GitHubConnection.TokenVariable, token);
-            }
-
-            var client = GitHubConnection.TryCreate(environment, out var skipReason) ?? throw new TargetSkippedException(skipReason);
-            var repository = GitHubRepositoryName.Resolve(environment, await OriginRemoteAsync(environment, cancellationToken));
+            var (client, repository) = await ConnectGitHubAsync(cancellationToken);
             var release = await ResolveReleaseAsync(cancellationToken);
             var (image, digest) = await ReleasedImageAsync(cancellationToken);
             var published = await new GitHubReleasePublisher(client, Log).PublishAsync(new GitHubReleaseRequest
@@ -89,32 +76,4 @@ public interface IGitHubRelease : IDeploy
             await new GitHubDeploymentReporter(client, Log).ReportAsync(deployment, status, cancellationToken);
             Summary.Add("GitHub deployment", $"{deployment.Environment}: {status.State}");
         });
-
-    /// <summary>The CI run's page (GitHub Actions run, Jenkins build), shown as the deployment's log link.</summary>
-    Uri? RunLogUrl =>
-        Environment.GetValueOrDefault("GITHUB_SERVER_URL") is { Length: > 0 } server
-        && Environment.GetValueOrDefault("GITHUB_REPOSITORY") is { Length: > 0 } repository
-        && Environment.GetValueOrDefault("GITHUB_RUN_ID") is { Length: > 0 } run
-        && Uri.TryCreate($"{server.TrimEnd('/')}/{repository}/actions/runs/{run}", UriKind.Absolute, out var actions)
-            ? actions
-            : Uri.TryCreate(Environment.GetValueOrDefault("BUILD_URL"), UriKind.Absolute, out var jenkins) ? jenkins : null;
-
-    /// <summary>The origin remote, read only when <c>GITHUB_REPOSITORY</c> does not name the repository.</summary>
-    private async Task<string?> OriginRemoteAsync(ProcessEnvironment environment, CancellationToken cancellationToken)
-    {
-        if (environment.NonEmpty(GitHubRepositoryName.EnvironmentVariable) is not null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return (await new GitRepository(RootDirectory).GetOriginUrlAsync(cancellationToken))?.ToString();
-        }
-        catch (VersionException exception)
-        {
-            Log.LogInformation("No git remote: {Reason}", exception.Message);
-            return null;
-        }
-    }
 }

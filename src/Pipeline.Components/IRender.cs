@@ -9,31 +9,18 @@ namespace Pipeline.Components;
 /// <summary>
 /// Render: the Namespace, Service and Deployment (pulling through <c>imagePullSecrets</c>) written
 /// deterministically to <c>artifacts/k8s/&lt;artifact&gt;.yaml</c>. The pull Secret is built in memory for
-/// Deploy and written only to <see cref="PullSecretFile"/> when asked. Its credentials are chosen, never merely found:
-/// <c>--pull-username</c> with <c>PULL_PASSWORD</c>, else the push credentials given explicitly, else a docker-config
-/// login only with <c>--pull-secret-from-docker-config</c> (a developer's login must not become a cluster Secret by accident).
+/// Deploy and written only to <see cref="IHazPullSecret.PullSecretFile"/> when asked; its credentials are chosen by
+/// <see cref="IHazPullSecret"/>'s rules, shared with the many-services build.
 /// </summary>
-public interface IRender : IHazReleaseImage
+public interface IRender : IHazReleaseImage, IHazPullSecret, IHazDigestPinning
 {
     /// <summary>The image to deploy when this build does not push one (a consuming build with Render and Deploy alone).</summary>
     [Parameter("Image to render and deploy instead of the one Push hands on (registry/repository:tag or @sha256:…); default: the pushed release image")]
     ImageReference? DeployImage => Parameter<ImageReference?>(null);
 
-    /// <summary>The namespace to deploy to.</summary>
-    [Parameter("Kubernetes namespace")]
-    DnsLabel Namespace => Parameter(DnsLabel.DefaultNamespace);
-
-    /// <summary>The Secret the Deployment pulls through.</summary>
-    [Parameter("Name of the kubernetes.io/dockerconfigjson Secret the pods pull through")]
-    DnsLabel PullSecret => Parameter(DnsLabel.Parse("regcred"));
-
     /// <summary>A team's own Deployment YAML; only its image and imagePullSecrets are set.</summary>
     [Parameter("Your own Deployment YAML: Pipeline sets only its image and imagePullSecrets", MustExist = true)]
     AbsolutePath? Manifest => Parameter<AbsolutePath?>(null);
-
-    /// <summary>Refer to the image by its pushed digest instead of its tag.</summary>
-    [Parameter("Pin the Deployment's image by the pushed digest")]
-    bool PinDigest => Parameter(false);
 
     /// <summary>Pod replicas.</summary>
     [Parameter("Deployment replicas", Minimum = 0)]
@@ -42,22 +29,6 @@ public interface IRender : IHazReleaseImage
     /// <summary>The port the application listens on.</summary>
     [Parameter("Container port the application listens on", Minimum = 1, Maximum = 65535)]
     int ContainerPort => Parameter(8080);
-
-    /// <summary>Writes the pull Secret here (mode 0600); it is written nowhere unless asked.</summary>
-    [Parameter("Also write the pull Secret to this file (mode 0600); by default it is never written")]
-    AbsolutePath? PullSecretFile => Parameter<AbsolutePath?>(null);
-
-    /// <summary>The pull Secret's user, a read-only (robot) account; with <see cref="PullPassword"/> it wins over the push credentials.</summary>
-    [Parameter("User the pods pull as (a read-only robot account); with PULL_PASSWORD it goes into the pull Secret instead of the push credentials")]
-    string? PullUsername => Parameter<string?>(null);
-
-    /// <summary>The pull account's password or token: set PULL_PASSWORD, never a command-line flag.</summary>
-    [Parameter("Password or token of --pull-username"), Secret]
-    string? PullPassword => Parameter<string?>(null);
-
-    /// <summary>Lets the pull Secret carry credentials found only in the docker config or a credential helper.</summary>
-    [Parameter("Build the pull Secret from the login in ~/.docker/config.json or its credential helper (refused otherwise: a personal login would become a cluster Secret)")]
-    bool PullSecretFromDockerConfig => Parameter(false);
 
     /// <summary>Where the rendered manifests go.</summary>
     AbsolutePath ManifestFile => ArtifactsDirectory / "k8s" / $"{Artifact.Value}.yaml";
@@ -167,70 +138,6 @@ public interface IRender : IHazReleaseImage
         var credentials = await ResolvePullCredentialsAsync(cancellationToken);
         return credentials.IsAnonymous ? null : new PullSecret(settings.PullSecretName, settings.Namespace, Registry, credentials);
     }
-
-    /// <summary>
-    /// The credentials the pull Secret carries, once per build: <c>--pull-username</c> with <c>PULL_PASSWORD</c>; else
-    /// the push credentials when they were given (parameters, environment); else a docker-config login when
-    /// <see cref="PullSecretFromDockerConfig"/> chooses it. Anonymous when there are none, or when a login was only
-    /// found (<see cref="RefuseFoundPullCredentialsAsync"/> refuses that wherever the Secret would leave memory).
-    /// </summary>
-    protected Task<RegistryCredentials> ResolvePullCredentialsAsync(CancellationToken cancellationToken) => Once(async () =>
-    {
-        var chosen = PullCredentials() ?? await ResolveRegistryCredentialsAsync(cancellationToken);
-        if (IsOnlyFound(chosen))
-        {
-            if (PullSecretFromDockerConfig)
-            {
-                Log.LogInformation("The pull Secret {Secret} carries {Credentials}, as --pull-secret-from-docker-config asks", PullSecret, chosen);
-            }
-            else
-            {
-                chosen = RegistryCredentials.Anonymous;
-            }
-        }
-
-        return chosen;
-    });
-
-    /// <summary>
-    /// Refuses, before anything runs, a pull Secret that <paramref name="secretLeavesMemory"/> (Deploy applies it, or
-    /// <see cref="PullSecretFile"/> writes it) and whose only credentials were found in the docker config or a
-    /// credential helper, not chosen: the message names both fixes.
-    /// </summary>
-    protected async Task RefuseFoundPullCredentialsAsync(Func<CancellationToken, Task<bool>> secretLeavesMemory, CancellationToken cancellationToken)
-    {
-        if (PullCredentials() is not null || PullSecretFromDockerConfig)
-        {
-            return;
-        }
-
-        var found = await ResolveRegistryCredentialsAsync(cancellationToken);
-        if (IsOnlyFound(found) && await secretLeavesMemory(cancellationToken))
-        {
-            throw new ManifestException(
-                ManifestFailureKind.UnusableCredentials,
-                $"the pull Secret {Namespace}/{PullSecret} would carry {found}, a personal login that can likely push, and it would "
-                + "become a cluster Secret: give the pods a read-only account with --pull-username and PULL_PASSWORD, or pass "
-                + "--pull-secret-from-docker-config to use this login on purpose");
-        }
-    }
-
-    /// <summary>The <c>--pull-username</c> / <c>PULL_PASSWORD</c> pair, masked; null when not given, refused when half given.</summary>
-    protected RegistryCredentials? PullCredentials()
-    {
-        var credentials = CredentialPair.Read(
-            "--pull-username", PullUsername, "PULL_PASSWORD", PullPassword, "to build the pull Secret from the push credentials");
-        if (credentials is not null)
-        {
-            MaskCredentials(credentials);
-        }
-
-        return credentials;
-    }
-
-    /// <summary>True for a login found in the docker config or a credential helper rather than given to this build.</summary>
-    private static bool IsOnlyFound(RegistryCredentials credentials) =>
-        credentials.Source.Kind is CredentialSourceKind.DockerConfig or CredentialSourceKind.CredentialHelper or CredentialSourceKind.CredentialStore;
 
     /// <summary>Settings hook: change replicas, env, resources, or the typed Deployment without copying the target.</summary>
     DeploymentSettings DeploymentSettings(DeploymentSettings settings) => settings;

@@ -25,7 +25,7 @@ public sealed record GitHubReleaseRequest
     public string? ManifestPath { get; init; }
 
     /// <summary>The release's git tag: <c>v7.10.1</c>.</summary>
-    public string TagName => "v" + Version;
+    public string TagName => ReleaseDraft.TagOf(Version);
 
     /// <summary>The digest the notes pin: <see cref="Digest"/>, else the one in <see cref="Image"/>.</summary>
     public Digest? EffectiveDigest => Digest ?? Image.Digest;

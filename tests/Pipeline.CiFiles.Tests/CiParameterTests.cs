@@ -35,7 +35,7 @@ public sealed class CiParameterTests
     public void SecretVariable_OfSecretParameters_IsTheVariableTheBuildReads()
     {
         CiParameter.SecretVariable<IHazRegistry>(build => build.RegistryPassword).Should().Be("REGISTRY_PASSWORD");
-        CiParameter.SecretVariable<IGitHubRelease>(build => build.GitHubToken).Should().Be("GITHUB_TOKEN", "the declared name is GithubToken");
+        CiParameter.SecretVariable<IHazGitHub>(build => build.GitHubToken).Should().Be("GITHUB_TOKEN", "the declared name is GithubToken");
     }
 
     [Fact]

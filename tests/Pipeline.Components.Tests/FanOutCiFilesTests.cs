@@ -49,6 +49,19 @@ public sealed class FanOutCiFilesTests : IDisposable
     }
 
     [Fact]
+    public async Task GenerateCiFiles_BuildWithGitHubReleases_PublishesTheReleaseInTheDeployJobWithTheRunsToken()
+    {
+        var (exitCode, output) = await RunAsync<FanOutShopGitHubReleaseBuild>("GenerateCiFiles");
+
+        exitCode.Should().Be(0, output);
+        var jobs = Jobs();
+        Steps(jobs, "publish").Select(step => Scalar(step, "run")).OfType<string>().Should().Contain("./build.sh ServiceManifests ServiceGitHubRelease ServiceDeploy");
+        var workflow = await File.ReadAllTextAsync(Path.Combine(_root, Workflow));
+        workflow.Should().Contain("GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}").And.Contain("contents: write").And.Contain("deployments: write");
+        (await File.ReadAllTextAsync(Path.Combine(_root, "Jenkinsfile"))).Should().Contain("sh './build.sh ServiceManifests ServiceGitHubRelease ServiceDeploy'");
+    }
+
+    [Fact]
     public async Task GenerateCiFilesCheck_AfterAServiceIsAdded_FailsNamingBothFilesAndTheFixUntilRegenerated()
     {
         (await RunAsync("GenerateCiFiles")).ExitCode.Should().Be(0);
@@ -99,10 +112,13 @@ public sealed class FanOutCiFilesTests : IDisposable
     private static string? Scalar(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value : null;
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] args) => RunAsync<FanOutShopBuild>(args);
+
+    private async Task<(int ExitCode, string Output)> RunAsync<TBuild>(params string[] args)
+        where TBuild : PipelineBuild, new()
     {
         using var output = new StringWriter();
-        var exitCode = await PipelineBuild.ExecuteAsync<FanOutShopBuild>(args, new BuildHostContext
+        var exitCode = await PipelineBuild.ExecuteAsync<TBuild>(args, new BuildHostContext
         {
             Output = output,
             Environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["HOME"] = _root },

@@ -45,6 +45,26 @@ public sealed class ServicesPlanTests : IDisposable
     }
 
     [Fact]
+    public async Task Help_ServicesPublishBuild_ListsTheReleaseParametersButNoneOfTheOneServiceRenderOnes()
+    {
+        var run = await RunAsync<ShopReleaseBuild>("--help");
+
+        run.ExitCode.Should().Be(0, "{0}", run);
+        foreach (var flag in new[] { "--namespace", "--pull-secret", "--pull-secret-file", "--pull-username", "--pull-secret-from-docker-config", "--pin-digest", "--shipped-services", "--kubeconfig" })
+        {
+            run.Lines.Should().Contain(line => line.TrimStart().StartsWith(flag + " ", StringComparison.Ordinal), "ServiceManifests and ServiceDeploy read {0}: {1}", flag, run);
+        }
+
+        run.Lines.Should().Contain(line => line.Contains("PULL_PASSWORD"), "the pull account's secret comes from the environment: {0}", run);
+        run.Lines.Should().NotContain(line => line.TrimStart().StartsWith("Render ", StringComparison.Ordinal), "ServiceManifests renders every service: {0}", run);
+        foreach (var flag in new[] { "--artifact", "--deploy-image", "--manifest", "--replicas", "--container-port" })
+        {
+            run.Lines.Should().NotContain(line => line.TrimStart().StartsWith(flag + " ", StringComparison.Ordinal),
+                "{0} is a one-service Render parameter: each service has its own artifact, image, replicas and port: {1}", flag, run);
+        }
+    }
+
+    [Fact]
     public async Task Plan_ServiceImagesNarrowed_ListsTheServicesItShipsAndRunsNothing()
     {
         var run = await RunAsync("ServiceImages", "--plan", "--release", "1.0.0", "--services", "payments-api,basket-api");
@@ -73,10 +93,13 @@ public sealed class ServicesPlanTests : IDisposable
         run.Output.Should().Contain("--parallelism 0: give at least 1");
     }
 
-    private async Task<ChainRun> RunAsync(params string[] args)
+    private Task<ChainRun> RunAsync(params string[] args) => RunAsync<ShopBuild>(args);
+
+    private async Task<ChainRun> RunAsync<TBuild>(params string[] args)
+        where TBuild : PipelineBuild, new()
     {
         using var output = new StringWriter();
-        var exitCode = await PipelineBuild.ExecuteAsync<ShopBuild>(args, new BuildHostContext
+        var exitCode = await PipelineBuild.ExecuteAsync<TBuild>(args, new BuildHostContext
         {
             Output = output,
             Environment = new Dictionary<string, string> { ["HOME"] = _root },

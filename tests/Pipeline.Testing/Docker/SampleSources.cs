@@ -3,7 +3,7 @@ namespace Pipeline.Testing.Docker;
 /// <summary>Copies of the repository's sample sources for tests that edit them.</summary>
 public static class SampleSources
 {
-    /// <summary>Copies <paramref name="from"/> into <paramref name="to"/> without any bin/ or obj/ a local build left.</summary>
+    /// <summary>Copies <paramref name="from"/> into <paramref name="to"/> without any bin/, obj/ or artifacts/ a local build left.</summary>
     public static void CopyWithoutBuildOutput(string from, string to)
     {
         Directory.CreateDirectory(to);
@@ -12,7 +12,7 @@ public static class SampleSources
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
 
-        foreach (var folder in Directory.EnumerateDirectories(from).Where(folder => Path.GetFileName(folder) is not "bin" and not "obj"))
+        foreach (var folder in Directory.EnumerateDirectories(from).Where(folder => Path.GetFileName(folder) is not "bin" and not "obj" and not "artifacts"))
         {
             CopyWithoutBuildOutput(folder, Path.Combine(to, Path.GetFileName(folder)));
         }

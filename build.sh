@@ -22,14 +22,19 @@ DLL="$ROOT/artifacts/bin/_build/release/_build.dll"
 STAMP="$ROOT/artifacts/bin/_build/.stamp"
 LOCAL_DOTNET="$ROOT/.dotnet/dotnet"
 
-# What the build program is made from. Directories are inputs too: adding, removing or renaming a
-# file changes its directory's mtime. Root files are listed in the stamp so that deleting one counts.
+# What the build program is made from, the two lines a repository's copy of this script sets to its own
+# (samples/Shop, samples/consumer: build/ and the root files, not the services' src/, whose edits do not touch
+# the build program, and the variable that picks the Pipeline packages' version). Directories are inputs too:
+# adding, removing or renaming a file changes its directory's mtime. Root files and the variables' values are
+# in the stamp, so deleting one or setting another value counts.
+BUILD_PROGRAM_INPUTS=(build src global.json Directory.Build.props Directory.Build.targets Directory.Packages.props NuGet.config nuget.config NuGet.Config .editorconfig)
+BUILD_PROGRAM_VARIABLES=()
 INPUTS=()
-for f in build src global.json Directory.Build.props Directory.Build.targets Directory.Packages.props \
-         NuGet.config nuget.config NuGet.Config .editorconfig; do
+for f in "${BUILD_PROGRAM_INPUTS[@]}"; do
   [[ -e "$ROOT/$f" ]] && INPUTS+=("$ROOT/$f")
 done
 INPUT_LIST="inputs: ${INPUTS[*]##*/}"
+for v in "${BUILD_PROGRAM_VARIABLES[@]}"; do INPUT_LIST+="; $v=${!v:-}"; done
 
 # Runs the compiled build program; DOTNET is the muxer it was compiled with.
 run() {
